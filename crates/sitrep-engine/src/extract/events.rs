@@ -1,0 +1,681 @@
+//! Events: a trigger word coded in PLOVER and ACLED terms, with its actors, places, date,
+//! status and source, all taken from the trigger's own clause.
+//!
+//! Over-generation is what users hate most in rule coders, so a trigger must earn its
+//! event: a noun ("air strikes", "talks") needs an actor, a place or a date attached; a
+//! casualty verb ("killed") needs an agent; words that need a weapon or an object get one;
+//! an infinitive under another trigger ("urged X to cooperate") is part of that event.
+//! Mentions of one happening within a report are merged, but each side's account of it is
+//! kept apart (`claimed_by` differs).
+
+use chrono::NaiveDate;
+use sitrep_model::{Event, EventLocation, Evidence, PlaceKind, Span, Status};
+
+use super::analysis::{Analysis, Sentence};
+use super::dates::{DateMention, Sense, find_dates, resolve_weekday};
+use super::frames::{FrameUse, Source, actor_of, find_frames, left_subject};
+
+/// An actor of an event: anything that acts, but not a generic source ("officials").
+fn event_actor(s: &Sentence, mi: usize, places: &Places) -> Option<Source> {
+    actor_of(s, mi, places).filter(|a| a.party)
+}
+use super::mentions::MentionKind;
+use super::places::{Places, Role};
+use crate::lexicon::{Cue, Frame, Lexicon, Pos, Requires};
+
+/// Verbs whose object noun is the event: "launched air strikes", "held talks".
+const LIGHT_VERBS: &[&str] = &[
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "carry",
+    "carried",
+    "carries",
+    "carrying",
+    "conduct",
+    "conducted",
+    "conducts",
+    "conducting",
+    "stage",
+    "staged",
+    "stages",
+    "staging",
+    "mount",
+    "mounted",
+    "mounts",
+    "mounting",
+    "hold",
+    "held",
+    "holds",
+    "holding",
+    "attend",
+    "attended",
+    "attends",
+    "attending",
+    "begin",
+    "began",
+    "begun",
+    "start",
+    "started",
+    "resume",
+    "resumed",
+    "announce",
+    "announced",
+    "announces",
+    "order",
+    "ordered",
+    "unleash",
+    "unleashed",
+    "step",
+    "stepped",
+    "intensify",
+    "intensified",
+    "open",
+    "opened",
+    "join",
+    "joined",
+];
+
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "got", "get",
+];
+
+const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "i"];
+
+/// Speech acts: placed where they are said, not where what they speak of happened.
+const VERBAL: &[&str] = &[
+    "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "SANCTION",
+];
+
+/// Event types whose facts the sides contest: each side's account stays its own event.
+const CONTESTED: &[&str] = &["ASSAULT", "COERCE"];
+
+pub fn extract_events(
+    a: &Analysis,
+    lex: &Lexicon,
+    places: &Places,
+    published: Option<NaiveDate>,
+) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    for s in &a.sentences {
+        let frames = find_frames(s, lex, places);
+        let dates = find_dates(a.text, &s.tokens, published);
+        let mut clause_events: Vec<(usize, usize)> = Vec::new(); // (clause start, event index)
+        let mut i = 0;
+        while i < s.tokens.len() {
+            let Some(m) = lex.triggers.match_at(&s.tokens, i) else {
+                i += 1;
+                continue;
+            };
+            i = m.end;
+            if s.mentions
+                .iter()
+                .any(|mm| mm.start < m.end && m.start < mm.end)
+            {
+                continue;
+            }
+            // A reporting verb that is also a trigger ("accused") codes the speech act itself.
+            let Some(event) = code_trigger(
+                a, s, m.start, m.end, m.value, lex, places, &frames, &dates, published,
+            ) else {
+                continue;
+            };
+            let clause = s.clause_of(m.start).0;
+            // "the alleged bombardment" refers back to the last event of its kind.
+            if m.value.pos == Pos::Noun && is_anaphoric(s, m.start, &event) {
+                match events
+                    .iter()
+                    .rposition(|e| e.plover == event.plover && e.evidence.sentence + 3 >= s.index)
+                {
+                    Some(k) => {
+                        absorb(&mut events[k], &event);
+                        clause_events.push((clause, k));
+                    }
+                    // "the truce" with nothing before it to refer to: background, not news.
+                    None => {}
+                }
+                continue;
+            }
+            // One event per kind per clause: "launched air strikes", "the bombardment struck".
+            if let Some(&(_, k)) = clause_events
+                .iter()
+                .find(|(c, k)| *c == clause && events[*k].plover == event.plover)
+            {
+                absorb(&mut events[k], &event);
+                continue;
+            }
+            events.push(event);
+            clause_events.push((clause, events.len() - 1));
+        }
+    }
+    merge_document(events)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn code_trigger(
+    a: &Analysis,
+    s: &Sentence,
+    start: usize,
+    end: usize,
+    trig: &crate::lexicon::Trigger,
+    lex: &Lexicon,
+    places: &Places,
+    frames: &[FrameUse],
+    dates: &[DateMention],
+    published: Option<NaiveDate>,
+) -> Option<Event> {
+    let toks = &s.tokens;
+    let (cs, ce) = s.clause_of(start);
+    let prev = |k: usize| start.checked_sub(k).map(|p| toks[p].norm.as_str());
+    // Infinitive under an earlier trigger in the clause: part of that event.
+    if prev(1) == Some("to") && (cs..start).any(|k| lex.triggers.match_at(toks, k).is_some()) {
+        return None;
+    }
+    let weapon = (cs..ce).find_map(|k| lex.weapons.match_at(toks, k));
+    match trig.requires {
+        Requires::Weapon
+            if weapon.is_none()
+                && !s.mentions.iter().any(|mm| {
+                    mm.kind == MentionKind::ArmedMeans && mm.start >= cs && mm.end <= ce
+                }) =>
+        {
+            return None;
+        }
+        Requires::Object => {
+            let next = toks.get(end).map(|t| t.norm.as_str());
+            let ok = next.is_some_and(|w| {
+                !matches!(
+                    w,
+                    "to" | "by"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "back"
+                        | "out"
+                        | "up"
+                        | "down"
+                        | ","
+                        | "."
+                        | "and"
+                        | "a"
+                        | "deal"
+                        | "agreement"
+                        | "hard"
+                )
+            });
+            if !ok {
+                return None;
+            }
+        }
+        Requires::Military => {
+            let armed = s.mentions.iter().any(|mm| {
+                matches!(
+                    mm.kind,
+                    MentionKind::ArmedMeans | MentionKind::Institution { .. }
+                ) || matches!(
+                    mm.kind,
+                    MentionKind::Organisation {
+                        kind: sitrep_model::ActorKind::Rebel | sitrep_model::ActorKind::Military
+                    }
+                )
+            }) || weapon.is_some();
+            if !armed {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    // "during President X's visit": a circumstance of another event, not news of its own.
+    if trig.pos == Pos::Noun && (start.saturating_sub(4)..start).any(|k| toks[k].norm == "during") {
+        return None;
+    }
+    let is_casualty_word = lex
+        .figures
+        .match_at(toks, start)
+        .is_some_and(|f| f.value.kind.is_some());
+    let passive = trig.pos == Pos::Verb && {
+        let mut k = start;
+        let mut found = false;
+        while k > cs {
+            k -= 1;
+            let w = toks[k].norm.as_str();
+            if BE.contains(&w) {
+                found = true;
+                break;
+            }
+            if !w.ends_with("ly")
+                && !matches!(w, "not" | "reportedly" | "allegedly" | "also" | "later")
+            {
+                break;
+            }
+        }
+        found
+    };
+    let by_agent = || {
+        (end..ce).find(|&k| toks[k].norm == "by").and_then(|k| {
+            s.mentions
+                .iter()
+                .position(|mm| mm.start == k + 1 || mm.start == k + 2)
+                .filter(|&mi| s.mentions[mi].is_actor_like())
+        })
+    };
+    // Actor 1: the agent.
+    let mut actor1: Option<Source> = None;
+    let mut actor2: Option<Source>;
+    let mut anchored = false;
+    let frame = innermost_frame(frames, start);
+    if passive {
+        actor1 = by_agent().and_then(|mi| event_actor(s, mi, places));
+        actor2 = left_subject(s, start, places, false).and_then(|mi| event_actor(s, mi, places));
+        anchored = actor1.is_some();
+    } else {
+        if trig.pos == Pos::Noun {
+            // "ASEAN talks", "Israeli air strikes", "Russia's shelling".
+            let mut k = start;
+            while k > cs
+                && matches!(
+                    toks[k - 1].norm.as_str(),
+                    "'s" | "new"
+                        | "fresh"
+                        | "renewed"
+                        | "heavy"
+                        | "deadly"
+                        | "overnight"
+                        | "latest"
+                        | "bilateral"
+                        | "crisis"
+                        | "emergency"
+                        | "special"
+                        | "regional"
+                        | "alleged"
+                        | "cross-border"
+                )
+            {
+                k -= 1;
+            }
+            if let Some(mi) = s.mentions.iter().position(|mm| mm.end == k && mm.end > cs) {
+                actor1 = event_actor(s, mi, places);
+                anchored = actor1.is_some();
+            } else if let Some(mi) = by_agent() {
+                actor1 = event_actor(s, mi, places);
+                anchored = actor1.is_some();
+            } else if k > cs && LIGHT_VERBS.contains(&toks[k.saturating_sub(1)].norm.as_str())
+                || (k >= cs + 2 && LIGHT_VERBS.contains(&toks[k - 2].norm.as_str()))
+            {
+                let lv = if LIGHT_VERBS.contains(&toks[k - 1].norm.as_str()) {
+                    k - 1
+                } else {
+                    k - 2
+                };
+                actor1 = subject_for(s, lv, places, frame);
+                anchored = actor1.is_some();
+            }
+        } else {
+            actor1 = subject_for(s, start, places, frame);
+            anchored = actor1.is_some();
+        }
+        // Actor 2: the first actor after the trigger in its clause.
+        actor2 = s
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, mm)| mm.start >= end && mm.end <= ce)
+            .find_map(|(mi, mm)| {
+                let prev = mm.start.checked_sub(1).map(|p| toks[p].norm.as_str());
+                let locative = matches!(prev, Some("in" | "near" | "at" | "from" | "across"));
+                (!locative).then(|| event_actor(s, mi, places)).flatten()
+            });
+    }
+    if is_casualty_word && actor1.is_none() {
+        return None;
+    }
+    // Places in the clause. A speech act (an accusation, an appeal) is not placed by the
+    // places of what it speaks about.
+    let mut locations: Vec<EventLocation> = Vec::new();
+    let mut place_after_noun = false;
+    for (mi, mm) in s.mentions.iter().enumerate() {
+        if mm.start < cs || mm.end > ce || VERBAL.contains(&trig.plover.as_str()) {
+            continue;
+        }
+        // "talks would be held on Wednesday in Chanthaburi": a place attached to the noun.
+        if mm.start >= end
+            && mm.start <= end + 8
+            && !(end..mm.start)
+                .any(|k| toks[k].norm == "," || lex.triggers.match_at(toks, k).is_some())
+        {
+            place_after_noun |= matches!(places.role(s.index, mi), Some(Role::Place(_)));
+        }
+        if let Some(Role::Place(p)) = places.role(s.index, mi) {
+            let place = &places.places[p];
+            if !locations.iter().any(|l| l.name == place.name) {
+                locations.push(EventLocation {
+                    name: place.name.clone(),
+                    country: place.country.clone(),
+                    kind: place.kind,
+                    lat: place.lat,
+                    lon: place.lon,
+                });
+            }
+        }
+    }
+    // "two Cambodian military targets": a target named by its nationality is in that country.
+    if locations.is_empty()
+        && trig.plover == "ASSAULT"
+        && let Some(target) = actor2
+            .as_ref()
+            .and_then(|a2| a2.mention.map(|mi| (&s.mentions[mi], a2)))
+        && target.0.kind == MentionKind::Demonym
+        && let Some(c) = target.1.country.clone()
+    {
+        locations.push(EventLocation {
+            name: country_name(places, &c).unwrap_or(c.clone()),
+            country: Some(c),
+            kind: PlaceKind::Country,
+            lat: None,
+            lon: None,
+        });
+    }
+    // A definite noun ("the alleged bombardment") is anchored by what it refers back to;
+    // the caller drops it when nothing before it can be that.
+    let definite = trig.pos == Pos::Noun
+        && actor1.is_none()
+        && (start.saturating_sub(3)..start)
+            .any(|k| matches!(toks[k].norm.as_str(), "the" | "this" | "that"));
+    if trig.pos == Pos::Noun && !anchored && !definite {
+        let date_here = dates.iter().any(|d| d.start >= cs && d.end <= ce);
+        // "Renewed fighting this month has killed …" is a running total, not an event.
+        let running_total = (cs..ce).any(|k| {
+            lex.cues
+                .match_at(toks, k)
+                .is_some_and(|c| *c.value == Cue::Cumulative)
+        });
+        if !(place_after_noun || date_here) || running_total {
+            return None;
+        }
+    }
+    // Status from cues before the trigger in its clause, then from the frame.
+    let mut status = Status::Reported;
+    let cue_window = cs.max(start.saturating_sub(6))..start;
+    let mut cue = None;
+    for k in cue_window {
+        if let Some(c) = lex.cues.match_at(toks, k) {
+            cue = Some(*c.value);
+        }
+    }
+    // A plan word right after a noun trigger: "talks would be held".
+    if cue.is_none() && trig.pos == Pos::Noun {
+        for k in end..(end + 3).min(ce) {
+            if let Some(c) = lex.cues.match_at(toks, k)
+                && matches!(c.value, Cue::Plan)
+            {
+                cue = Some(Cue::Plan);
+            }
+        }
+    }
+    match cue {
+        Some(Cue::Negation) => status = Status::Denied,
+        Some(Cue::Plan) => status = Status::Scheduled,
+        Some(Cue::Condition | Cue::Hypothetical) => status = Status::Hypothetical,
+        _ => {}
+    }
+    let mut claimed_by = None;
+    if let Some(f) = frame {
+        if f.frame == Frame::Deny && status == Status::Reported {
+            status = Status::Denied;
+        }
+        if let Some(src) = &f.source {
+            if status == Status::Reported && src.party {
+                status = Status::Claimed;
+            }
+            claimed_by = Some(src.clone());
+        }
+        // "X accused Y of bombing": Y is the agent when the clause names none.
+        if actor1.is_none()
+            && let Some(about) = f.about
+        {
+            actor1 = event_actor(s, about, places);
+        }
+        if actor1.is_none() && f.frame == Frame::Deny {
+            actor1 = f.source.clone();
+        }
+    }
+    // The speech act itself is not claimed by its own speaker.
+    if let Some(f) = frame
+        && f.start == start
+    {
+        claimed_by = None;
+        status = Status::Reported;
+    }
+    if trig.plover == "ASSAULT"
+        && actor2.is_none()
+        && let Some(c) = locations.iter().find_map(|l| l.country.clone())
+        && actor1.as_ref().and_then(|a| a.country.as_ref()) != Some(&c)
+    {
+        actor2 = Some(Source {
+            name: country_name(places, &c).unwrap_or(c.clone()),
+            country: Some(c),
+            party: true,
+            mention: None,
+        });
+    }
+    let (mode, event_type, sub_event_type) = match (&weapon, trig.plover.as_str()) {
+        // The trigger's own coding wins; a weapon word fills what the trigger leaves open.
+        (Some(w), "ASSAULT") => (
+            trig.mode.clone().or(w.value.mode.clone()),
+            trig.event_type.clone().or(w.value.event_type.clone()),
+            trig.sub_event_type
+                .clone()
+                .or(w.value.sub_event_type.clone()),
+        ),
+        _ => (
+            trig.mode.clone(),
+            trig.event_type.clone(),
+            trig.sub_event_type.clone(),
+        ),
+    };
+    let date = date_for(dates, cs, ce, start, status, published);
+    let clause_span = Span::new(toks[cs].span.start, toks[ce - 1].span.end);
+    Some(Event {
+        plover: trig.plover.clone(),
+        mode,
+        event_type,
+        sub_event_type,
+        actor1: actor1.as_ref().map(|a| a.name.clone()),
+        actor1_country: actor1.as_ref().and_then(|a| a.country.clone()),
+        actor2: actor2.as_ref().map(|a| a.name.clone()),
+        actor2_country: actor2.as_ref().and_then(|a| a.country.clone()),
+        locations,
+        date: date.as_ref().and_then(|d| d.0.clone()),
+        date_text: date.map(|d| d.1),
+        status,
+        claimed_by: claimed_by.as_ref().map(|c| c.name.clone()),
+        claimed_by_country: claimed_by.and_then(|c| c.country),
+        trigger: a.text[toks[start].span.start..toks[end - 1].span.end].to_string(),
+        evidence: Evidence {
+            sentence: s.index,
+            span: clause_span,
+        },
+        also: Vec::new(),
+    })
+}
+
+fn country_name(places: &Places, iso2: &str) -> Option<String> {
+    places
+        .places
+        .iter()
+        .find(|p| p.kind == PlaceKind::Country && p.country.as_deref() == Some(iso2))
+        .map(|p| p.name.clone())
+}
+
+/// The subject of the verb at `t`; a pronoun subject is the frame's source ("it said it expects").
+fn subject_for(
+    s: &Sentence,
+    t: usize,
+    places: &Places,
+    frame: Option<&FrameUse>,
+) -> Option<Source> {
+    if let Some(mi) = left_subject(s, t, places, false) {
+        return event_actor(s, mi, places);
+    }
+    let (cs, _) = s.clause_of(t);
+    let pronoun = (cs..t).any(|k| PRONOUNS.contains(&s.tokens[k].norm.as_str()));
+    if pronoun {
+        return frame.and_then(|f| f.source.clone()).filter(|src| src.party);
+    }
+    None
+}
+
+/// The nearest frame whose scope covers `t` and whose own words come before it.
+fn innermost_frame(frames: &[FrameUse], t: usize) -> Option<&FrameUse> {
+    frames
+        .iter()
+        .filter(|f| (f.scope.0 <= t && t < f.scope.1) || f.start == t)
+        .max_by_key(|f| if f.start <= t { f.start } else { 0 })
+}
+
+fn date_for(
+    dates: &[DateMention],
+    cs: usize,
+    ce: usize,
+    t: usize,
+    status: Status,
+    published: Option<NaiveDate>,
+) -> Option<(Option<String>, String)> {
+    let in_clause = dates
+        .iter()
+        .filter(|d| d.start >= cs && d.end <= ce)
+        .min_by_key(|d| d.start.abs_diff(t));
+    let d = in_clause.or_else(|| dates.iter().min_by_key(|d| d.start.abs_diff(t)))?;
+    let mut date = d.date;
+    // A bare weekday for a scheduled event points forward: "talks will be held on Wednesday".
+    if status == Status::Scheduled
+        && d.sense == Sense::Either
+        && let (Some(p), Some(wd)) = (published, weekday_of(&d.text))
+    {
+        date = Some(resolve_weekday(p, wd, Sense::Future));
+    }
+    Some((date.map(|d| d.to_string()), d.text.clone()))
+}
+
+fn weekday_of(text: &str) -> Option<chrono::Weekday> {
+    text.split_whitespace().last()?.parse().ok()
+}
+
+/// Whether two events can be one happening in one account.
+fn compatible(a: &Event, b: &Event) -> bool {
+    fn same<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+        x.is_none() || y.is_none() || x == y
+    }
+    let status_class = |s: Status| matches!(s, Status::Reported | Status::Claimed);
+    let contested = CONTESTED.contains(&a.plover.as_str());
+    // Two speakers make two appeals, even from one country.
+    let same_speaker = contested || same(&a.actor1, &b.actor1);
+    a.plover == b.plover
+        && same(&a.sub_event_type, &b.sub_event_type)
+        && same(&a.actor1_country, &b.actor1_country)
+        && same(&a.actor2_country, &b.actor2_country)
+        && same_speaker
+        && (!contested || a.claimed_by_country == b.claimed_by_country)
+        && (a.status == b.status || status_class(a.status) && status_class(b.status))
+        && same(&a.date, &b.date)
+        && (a.locations.is_empty()
+            || b.locations.is_empty()
+            || a.locations
+                .iter()
+                .any(|l| b.locations.iter().any(|m| m.country == l.country)))
+}
+
+/// A definite noun with no agent of its own: "the attack", "the alleged bombardment".
+fn is_anaphoric(s: &Sentence, start: usize, e: &Event) -> bool {
+    let before: Vec<&str> = s.tokens[start.saturating_sub(3)..start]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    e.actor1.is_none()
+        && before.iter().any(|w| matches!(*w, "the" | "this" | "that"))
+        && s.tokens.get(start).is_some_and(|t| !t.capitalised)
+        && !before.iter().any(|w| matches!(*w, "a" | "an"))
+}
+
+/// Adds what a later mention says of an event: its places, and any field still unknown.
+fn absorb(a: &mut Event, b: &Event) {
+    let status = a.status;
+    let claimed = (a.claimed_by.clone(), a.claimed_by_country.clone());
+    let mut b = b.clone();
+    // The earlier account decides who claims it and how sure it is.
+    b.claimed_by = claimed.0.clone();
+    b.claimed_by_country = claimed.1.clone();
+    b.status = status;
+    b.plover = a.plover.clone();
+    b.sub_event_type = a.sub_event_type.clone().or(b.sub_event_type);
+    b.actor2_country = a.actor2_country.clone().or(b.actor2_country);
+    b.date = a.date.clone().or(b.date);
+    merge_into(a, &b);
+}
+
+/// Merges `b` into `a` when compatible; returns whether it did.
+fn merge_into(a: &mut Event, b: &Event) -> bool {
+    if !compatible(a, b) {
+        return false;
+    }
+    macro_rules! fill {
+        ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
+    }
+    fill!(
+        mode,
+        event_type,
+        sub_event_type,
+        actor1,
+        actor1_country,
+        actor2,
+        actor2_country,
+        date,
+        date_text,
+        claimed_by,
+        claimed_by_country
+    );
+    for l in &b.locations {
+        if !a.locations.iter().any(|m| m.name == l.name) {
+            a.locations.push(l.clone());
+        }
+    }
+    // A country location is dropped once a place inside it is known.
+    let finer: Vec<Option<String>> = a
+        .locations
+        .iter()
+        .filter(|l| l.kind != PlaceKind::Country)
+        .map(|l| l.country.clone())
+        .collect();
+    a.locations
+        .retain(|l| l.kind != PlaceKind::Country || !finer.contains(&l.country));
+    if CONTESTED.contains(&a.plover.as_str()) {
+        if a.status == Status::Reported && b.status == Status::Claimed {
+            a.status = Status::Claimed;
+        }
+    } else if b.status == Status::Reported && a.status == Status::Claimed {
+        // A meeting one side mentions and the reporter states is a fact.
+        a.status = Status::Reported;
+        a.claimed_by = None;
+        a.claimed_by_country = None;
+    }
+    if a.evidence != b.evidence && !a.also.contains(&b.evidence) {
+        a.also.push(b.evidence);
+    }
+    true
+}
+
+/// Merges mentions of one happening across the report.
+fn merge_document(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        if let Some(k) = out.iter().position(|o| compatible(o, &e)) {
+            merge_into(&mut out[k], &e);
+        } else {
+            out.push(e);
+        }
+    }
+    out
+}

@@ -1,0 +1,446 @@
+//! Figures: counts of killed, wounded, displaced… with their qualifier, place, side,
+//! source and whether they are a running total.
+//!
+//! A figure needs a number and a kind word near it; the kind may be shared by coordination
+//! ("at least 23 killed in Thailand and 20 in Cambodia" is two figures, both at least).
+//! A fact stated twice in one report is one figure.
+
+use std::collections::HashMap;
+
+use sitrep_model::{Evidence, Figure, Population, Qualifier, Span};
+
+use super::analysis::{Analysis, Sentence};
+use super::frames::find_frames;
+use super::places::{Places, Role};
+use crate::lexicon::{Cue, Lexicon, NumberSense};
+use crate::text::TokenKind;
+
+/// Nouns that make a number a measure, not a head count.
+const MEASURES: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "months",
+    "years",
+    "year",
+    "minutes",
+    "percent",
+    "per",
+    "%",
+    "times",
+    "dollars",
+    "tonnes",
+    "tons",
+    "times",
+    "km2",
+    "square",
+    "targets",
+    "positions",
+    "homes",
+    "houses",
+    "buildings",
+    "vehicles",
+    "trucks",
+    "villages",
+    "kg",
+];
+
+/// Words allowed between a number and its kind word ("23 people have reportedly been killed").
+const FILLERS: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "being",
+    "also",
+    "now",
+    "reportedly",
+    "allegedly",
+    "so",
+    "far",
+    "more",
+    "other",
+    "others",
+    "others",
+    "of",
+    "them",
+    "whom",
+    "who",
+    "people",
+    "persons",
+    "individuals",
+    "confirmed",
+    "feared",
+    "believed",
+    "to",
+    "the",
+    "in",
+    "on",
+    "both",
+    "sides",
+    "side",
+    "all",
+    "total",
+    "a",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Number {
+    start: usize,
+    end: usize,
+    value: u64,
+    high: Option<u64>,
+    about: bool,
+    singular: bool,
+}
+
+pub fn extract_figures(
+    a: &Analysis,
+    lex: &Lexicon,
+    places: &Places,
+    doc_countries: &HashMap<String, usize>,
+) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut sides: Vec<(&String, &usize)> = doc_countries.iter().collect();
+    sides.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+    let sides: Vec<String> = sides.into_iter().take(2).map(|(c, _)| c.clone()).collect();
+    for s in &a.sentences {
+        let frames = find_frames(s, lex, places);
+        let cumulative = (0..s.tokens.len()).find_map(|k| {
+            lex.cues
+                .match_at(&s.tokens, k)
+                .filter(|c| *c.value == Cue::Cumulative)
+                .map(|c| {
+                    let sp = Span::new(s.tokens[c.start].span.start, s.tokens[c.end - 1].span.end);
+                    a.text[sp.start..sp.end].to_string()
+                })
+        });
+        let numbers = numbers(s, lex);
+        let mut prev: Option<Figure> = None;
+        let mut prev_end = 0;
+        for n in numbers {
+            let qualifier = qualifier_before(s, n.start, lex);
+            let q_start = qualifier.map_or(n.start, |(k, _)| k);
+            let mut kind = None;
+            let mut population = Population::Unspecified;
+            let mut kind_end = n.end;
+            // Right: "23 people have been killed", "900,000 civilians … displaced".
+            let mut k = n.end;
+            while k < s.tokens.len() && k < n.end + 24 {
+                if k >= n.end + 9
+                    && s.tokens[k - 1].norm != "-"
+                    && !s.tokens[n.end..k].iter().any(|t| t.norm == "-")
+                {
+                    break;
+                }
+                let t = &s.tokens[k];
+                if let Some(f) = lex.figures.match_at(&s.tokens, k) {
+                    if let Some(p) = f.value.population {
+                        population = p;
+                    }
+                    if let Some(kd) = f.value.kind {
+                        kind = Some(kd);
+                        kind_end = f.end;
+                        break;
+                    }
+                    k = f.end;
+                    continue;
+                }
+                // An aside between dashes: "one civilian — a mining worker — was wounded".
+                if t.norm == "-"
+                    && let Some(close) =
+                        (k + 1..s.tokens.len().min(k + 15)).find(|&j| s.tokens[j].norm == "-")
+                {
+                    k = close + 1;
+                    continue;
+                }
+                let filler = FILLERS.contains(&t.norm.as_str())
+                    || t.norm.ends_with("ly")
+                    || s.mention_at(k).is_some();
+                if !filler
+                    || MEASURES.contains(&t.norm.as_str())
+                    || t.kind == TokenKind::Number
+                    || lex.weapons.match_at(&s.tokens, k).is_some()
+                {
+                    break;
+                }
+                k += 1;
+            }
+            // Left: "killed at least 23", "displaced more than 900,000", "death toll rose to 45".
+            if kind.is_none() && !n.singular {
+                let lo = q_start.saturating_sub(4);
+                for k in (lo..q_start).rev() {
+                    if let Some(f) = lex.figures.match_at(&s.tokens, k)
+                        && let Some(kd) = f.value.kind
+                        && f.end <= q_start
+                    {
+                        kind = Some(kd);
+                        break;
+                    }
+                }
+                if kind.is_some() {
+                    // A person noun right after the number still says who: "killed 12 soldiers".
+                    if let Some(f) = lex.figures.match_at(&s.tokens, n.end)
+                        && let Some(p) = f.value.population
+                    {
+                        population = p;
+                        kind_end = f.end;
+                    }
+                }
+            }
+            let mut qualifier = qualifier.map(|(_, q)| q);
+            // Coordination: "… and 20 in Cambodia" shares kind and qualifier.
+            if kind.is_none()
+                && let Some(p) = &prev
+                && (prev_end..n.start)
+                    .any(|k| matches!(s.tokens[k].norm.as_str(), "and" | "," | "while"))
+                && n.start - prev_end <= 6
+            {
+                kind = Some(p.kind);
+                population = p.population;
+                if qualifier.is_none() {
+                    qualifier = Some(p.qualifier);
+                }
+            }
+            let Some(kind) = kind else {
+                continue;
+            };
+            // "one civilian", "both soldiers": a small number word counts only a named person noun.
+            let small_word =
+                (n.singular || n.value <= 2) && s.tokens[n.start].kind != TokenKind::Number;
+            let person_next = lex
+                .figures
+                .match_at(&s.tokens, n.end)
+                .is_some_and(|f| f.value.population.is_some())
+                || s.tokens
+                    .get(n.end)
+                    .is_some_and(|t| matches!(t.norm.as_str(), "person" | "people"));
+            if small_word && !person_next {
+                continue;
+            }
+            let qualifier = if n.high.is_some() {
+                Qualifier::Range
+            } else {
+                qualifier.unwrap_or(if n.about {
+                    Qualifier::About
+                } else {
+                    Qualifier::Exact
+                })
+            };
+            // Where: "in Thailand" near the number; "on both sides" covers the report's two sides.
+            let window_end = (kind_end + 5).min(s.tokens.len());
+            let mut country = None;
+            let mut place = None;
+            for k in n.end..window_end {
+                if s.tokens[k].norm == "in"
+                    && let Some(mi) = s.mentions.iter().position(|m| m.start == k + 1)
+                    && let Some(Role::Place(p)) = places.role(s.index, mi)
+                {
+                    let pl = &places.places[p];
+                    country = pl.country.clone();
+                    if pl.kind != sitrep_model::PlaceKind::Country {
+                        place = Some(pl.name.clone());
+                    }
+                    break;
+                }
+                if k > n.end
+                    && matches!(s.tokens[k].norm.as_str(), "and" | ",")
+                    && s.tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Number)
+                {
+                    break;
+                }
+            }
+            let both_sides = (n.end..window_end).any(|k| s.tokens[k].norm == "both")
+                && (n.end..window_end)
+                    .any(|k| matches!(s.tokens[k].norm.as_str(), "sides" | "countries"));
+            let frame = frames
+                .iter()
+                .find(|f| f.scope.0 <= n.start && n.start < f.scope.1);
+            let claimant = frame.and_then(|f| f.source.clone());
+            if country.is_none() && !both_sides {
+                country = claimant
+                    .as_ref()
+                    .filter(|c| c.party)
+                    .and_then(|c| c.country.clone());
+            }
+            let span = Span::new(
+                s.tokens[q_start].span.start,
+                s.tokens[kind_end.max(n.end) - 1]
+                    .span
+                    .end
+                    .max(s.tokens[n.end - 1].span.end),
+            );
+            let fig = Figure {
+                kind,
+                count: n.value,
+                qualifier,
+                count_high: n.high,
+                country: if both_sides { None } else { country },
+                countries: if both_sides {
+                    sides.clone()
+                } else {
+                    Vec::new()
+                },
+                place,
+                population,
+                period: cumulative.clone(),
+                cumulative: cumulative.is_some()
+                    || s.has_word(q_start.saturating_sub(4), q_start, "toll"),
+                claimed_by: claimant.as_ref().map(|c| c.name.clone()),
+                claimed_by_country: claimant.and_then(|c| c.country),
+                evidence: Evidence {
+                    sentence: s.index,
+                    span,
+                },
+            };
+            prev_end = kind_end.max(n.end);
+            prev = Some(fig.clone());
+            add_figure(&mut out, fig);
+        }
+    }
+    out
+}
+
+/// One fact stated twice is one figure: the later statement fills what the first lacked.
+fn add_figure(out: &mut Vec<Figure>, fig: Figure) {
+    if let Some(f) = out.iter_mut().find(|f| {
+        f.kind == fig.kind
+            && f.count == fig.count
+            && f.country == fig.country
+            && f.count_high == fig.count_high
+    }) {
+        if f.claimed_by.is_none() {
+            f.claimed_by = fig.claimed_by;
+            f.claimed_by_country = fig.claimed_by_country;
+        }
+        if f.period.is_none() {
+            f.period = fig.period;
+        }
+        f.cumulative |= fig.cumulative;
+        if f.population == Population::Unspecified {
+            f.population = fig.population;
+        }
+        if f.countries.is_empty() {
+            f.countries = fig.countries;
+        }
+        return;
+    }
+    out.push(fig);
+}
+
+fn qualifier_before(s: &Sentence, start: usize, lex: &Lexicon) -> Option<(usize, Qualifier)> {
+    (start.saturating_sub(4)..start).find_map(|k| {
+        lex.qualifiers
+            .matches_at(&s.tokens, k)
+            .find(|m| m.end == start)
+            .map(|m| (k, *m.value))
+    })
+}
+
+/// Number expressions: digits ("900,000", "5.1 million"), words ("twenty-three",
+/// "dozens", "a dozen"), ranges ("between 10 and 15", "10 to 15").
+fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
+    let toks = &s.tokens;
+    let mut out: Vec<Number> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(mut n) = number_at(s, i, lex) else {
+            i += 1;
+            continue;
+        };
+        // A number that is part of a date or a year is no count.
+        let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
+        let is_year = n.value >= 1900
+            && n.value <= 2100
+            && toks[i].kind == TokenKind::Number
+            && !toks[i].norm.contains(',');
+        if is_year || matches!(prev, Some("no." | "no" | "number")) {
+            i = n.end;
+            continue;
+        }
+        // Ranges.
+        if let Some(t) = toks.get(n.end)
+            && matches!(t.norm.as_str(), "to" | "-" | "and")
+            && let Some(hi) = number_at(s, n.end + 1, lex)
+            && hi.value > n.value
+            && (t.norm != "and" || prev == Some("between"))
+        {
+            n.high = Some(hi.value);
+            n.end = hi.end;
+        }
+        i = n.end;
+        out.push(n);
+    }
+    out
+}
+
+fn number_at(s: &Sentence, i: usize, lex: &Lexicon) -> Option<Number> {
+    let toks = &s.tokens;
+    let t = toks.get(i)?;
+    let (mut value, mut end, about, singular) = if t.kind == TokenKind::Number {
+        let clean = t.norm.replace(',', "");
+        let v: f64 = clean.parse().ok()?;
+        (v, i + 1, false, false)
+    } else if let Some(m) = lex.numbers.match_at(toks, i) {
+        match m.value.sense {
+            NumberSense::Multiplier => return None,
+            NumberSense::Singular => (1.0, m.end, false, true),
+            NumberSense::About => (m.value.value as f64, m.end, true, false),
+            NumberSense::Exact => (m.value.value as f64, m.end, false, false),
+        }
+    } else if t.norm.contains('-') {
+        // "twenty-three": sum of number words.
+        let mut total = 0u64;
+        for part in t.norm.split('-') {
+            let words = [crate::text::Token {
+                norm: part.to_string(),
+                ..t.clone()
+            }];
+            let m = lex.numbers.match_at(&words, 0)?;
+            if m.value.sense != NumberSense::Exact {
+                return None;
+            }
+            total += m.value.value;
+        }
+        (total as f64, i + 1, false, false)
+    } else {
+        return None;
+    };
+    // "5.1 million", "three hundred", "hundreds of thousands".
+    while let Some(m) = lex.numbers.match_at(toks, end) {
+        if m.value.sense != NumberSense::Multiplier {
+            break;
+        }
+        value *= m.value.value as f64;
+        end = m.end;
+    }
+    if about && toks.get(end).is_some_and(|t| t.norm == "of") {
+        end += 1;
+    }
+    if !(value.is_finite() && value >= 0.0 && value < 1e13) {
+        return None;
+    }
+    Some(Number {
+        start: i,
+        end,
+        value: value.round() as u64,
+        high: None,
+        about,
+        singular,
+    })
+}

@@ -1,0 +1,571 @@
+//! Named things in a sentence: countries, demonyms, capitals, places, organisations,
+//! state institutions and people with their titles.
+//!
+//! Mentions are found left to right, longest first, and never overlap. What a mention
+//! *does* in the sentence (actor, place, both) is decided later by the extractors that
+//! read its context; here we only say what it can be.
+
+use sitrep_model::{ActorKind, PlaceKind, Span};
+
+use crate::gazetteer::{Entry, Gazetteer, fold_name};
+use crate::lexicon::Lexicon;
+use crate::text::{Token, TokenKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// A country by name ("Thailand").
+    Country,
+    /// A demonym or adjective of nationality ("Thai", "Cambodian"), alone.
+    Demonym,
+    /// A named place in the gazetteer; `entries` are its candidate readings.
+    Place { entries: Vec<Entry> },
+    /// A capitalised name with a kind word ("Srae Nouy commune"), unknown to the gazetteer.
+    KindPlace { kind: PlaceKind },
+    /// An organisation from the lexicon (IGO, NGO, armed group).
+    Organisation { kind: ActorKind },
+    /// A state institution, with its owner country when given ("Cambodia's defence ministry").
+    Institution { kind: ActorKind, canonical: String },
+    /// Armed means owned by a country ("Thai fighter jets"): an armed actor, not listed as one.
+    ArmedMeans,
+    /// A person, with role when a title names it.
+    Person { role: Option<String> },
+    /// A generic reporting source ("officials", "witnesses").
+    Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Token range `[start, end)` in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub span: Span,
+    pub kind: MentionKind,
+    /// The name to show (canonical for organisations and institutions).
+    pub name: String,
+    pub country: Option<String>,
+}
+
+impl Mention {
+    /// Whether this mention can act: do things, say things, be attacked.
+    pub fn is_actor_like(&self) -> bool {
+        !matches!(
+            self.kind,
+            MentionKind::Place { .. } | MentionKind::KindPlace { .. }
+        )
+    }
+}
+
+/// Finds the mentions of one sentence. `known_people` are names already seen in the report,
+/// so that "Sihasak" later in the text is the foreign minister met before.
+pub fn find_mentions(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    known_people: &[(String, Option<String>, Option<String>)],
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(m) = person_with_title(text, tokens, i, lex, gaz, known_people)
+            .or_else(|| owned_institution(text, tokens, i, lex, gaz))
+            .or_else(|| organisation(text, tokens, i, lex))
+            .or_else(|| named_place(text, tokens, i, lex, gaz))
+            .or_else(|| demonym(text, tokens, i, lex, gaz))
+            .or_else(|| known_person(text, tokens, i, known_people))
+            .or_else(|| source_noun(text, tokens, i, lex))
+        {
+            i = m.end.max(i + 1);
+            out.push(m);
+        } else {
+            i += 1;
+        }
+    }
+    attach_appositive_people(text, tokens, lex, gaz, &mut out);
+    out
+}
+
+fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
+    Span::new(tokens[start].span.start, tokens[end - 1].span.end)
+}
+
+fn surface<'t>(text: &'t str, tokens: &[Token], start: usize, end: usize) -> &'t str {
+    let s = span_of(tokens, start, end);
+    &text[s.start..s.end]
+}
+
+/// A word that may be part of a name: capitalised, not a common word or a month.
+fn name_word(tok: &Token, lex: &Lexicon) -> bool {
+    tok.kind == TokenKind::Word
+        && tok.capitalised
+        && !lex.stopwords.contains(tok.norm.as_str())
+        && lex.titles.match_at(std::slice::from_ref(tok), 0).is_none()
+}
+
+/// An owner before a title or institution: "Thailand's", "Thai", "the Thai", "Cambodian".
+/// Returns (tokens consumed, country iso2).
+fn owner_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, String)> {
+    let tok = tokens.get(i)?;
+    if !tok.capitalised {
+        return None;
+    }
+    if let Some(c) = gaz.demonym(&tok.norm) {
+        return Some((1, c.iso2.clone()));
+    }
+    // Country names of up to four words followed by 's.
+    for len in (1..=4).rev() {
+        let end = i + len;
+        if tokens.get(end).is_some_and(|t| t.norm == "'s") {
+            let key: Vec<&str> = tokens[i..end].iter().map(|t| t.norm.as_str()).collect();
+            let key = fold_name(&key.join(" "));
+            if let Some(Entry::Country(c)) = gaz
+                .lookup_folded(&key)
+                .iter()
+                .find(|e| matches!(e, Entry::Country(_)))
+            {
+                return Some((len + 1, gaz.countries[*c as usize].iso2.clone()));
+            }
+            // A capital standing for its state: "Moscow's army".
+            if let Some(country) = gaz.lookup_folded(&key).iter().find_map(|e| match e {
+                Entry::Place(p) => gaz.capital_of(*p),
+                _ => None,
+            }) {
+                return Some((len + 1, country.iso2.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// "[owner] title [,] Name Name" and "title Name": a person with a role. With an owner and
+/// no name ("Thailand's foreign minister said"), the office holder is the person.
+fn person_with_title(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    known: &[(String, Option<String>, Option<String>)],
+) -> Option<Mention> {
+    let (owner_len, country) = match owner_at(tokens, i, gaz) {
+        Some((n, c)) => (n, Some(c)),
+        None => (0, None),
+    };
+    let t = i + owner_len;
+    let title = lex.titles.match_at(tokens, t)?;
+    let mut n = title.end;
+    if tokens.get(n).is_some_and(|t| t.norm == ",") {
+        n += 1;
+    }
+    let name_start = n;
+    while n < tokens.len()
+        && n - name_start < 4
+        && name_word(&tokens[n], lex)
+        && !is_place_word(tokens, n, gaz)
+    {
+        n += 1;
+    }
+    let role = Some(title.value.role.clone());
+    if n == name_start {
+        // "the minister" alone is too vague; "Thailand's foreign minister" is one person.
+        if owner_len == 0 {
+            return None;
+        }
+        // "Thailand's foreign minister" after "Thailand's foreign minister, Sihasak …" is him.
+        let known_holder = known
+            .iter()
+            .find(|(_, r, c)| *r == role && *c == country)
+            .map(|(n, _, _)| n.clone());
+        return Some(Mention {
+            start: i,
+            end: title.end,
+            span: span_of(tokens, i, title.end),
+            kind: MentionKind::Person { role },
+            name: known_holder.unwrap_or_else(|| surface(text, tokens, i, title.end).to_string()),
+            country,
+        });
+    }
+    let mut name = surface(text, tokens, name_start, n).to_string();
+    // "foreign minister Sihasak" after "Sihasak Phuangketkeow" is the same person.
+    if let Some((full, _, _)) = known.iter().find(|(full, _, _)| {
+        full.split_whitespace().any(|p| p == name) || full.starts_with(&format!("{name} "))
+    }) {
+        name = full.clone();
+    }
+    Some(Mention {
+        start: i,
+        end: n,
+        span: span_of(tokens, name_start, n),
+        kind: MentionKind::Person { role },
+        name,
+        country,
+    })
+}
+
+/// A country or demonym name at `n` is not part of a person's name.
+fn is_place_word(tokens: &[Token], n: usize, gaz: &Gazetteer) -> bool {
+    gaz.demonym(&tokens[n].norm).is_some()
+        || gaz
+            .lookup_folded(&fold_name(&tokens[n].norm))
+            .iter()
+            .any(|e| matches!(e, Entry::Country(_)))
+}
+
+/// Nouns after "military", "army"… that make them modifiers of a target, not the actor.
+const TARGET_NOUNS: &[&str] = &[
+    "target",
+    "targets",
+    "position",
+    "positions",
+    "base",
+    "bases",
+    "post",
+    "posts",
+    "outpost",
+    "outposts",
+    "installation",
+    "installations",
+    "facility",
+    "facilities",
+    "site",
+    "sites",
+    "vehicle",
+    "vehicles",
+    "convoy",
+    "convoys",
+    "camp",
+    "camps",
+    "depot",
+    "depots",
+    "headquarters",
+    "infrastructure",
+    "checkpoint",
+    "checkpoints",
+    "barracks",
+];
+
+/// "Cambodia's defence ministry", "the Thai army", "Thai fighter jets".
+fn owned_institution(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
+    let (owner_len, country) = owner_at(tokens, i, gaz)?;
+    let at = i + owner_len;
+    // Allow one or two modifiers between owner and institution ("Thai navy", "Sudanese paramilitary forces").
+    for skip in 0..=2 {
+        let k = at + skip;
+        if let Some(inst) = lex.institutions.match_at(tokens, k) {
+            // "two Cambodian military targets": the institution word modifies a target noun.
+            if tokens
+                .get(inst.end)
+                .is_some_and(|t| TARGET_NOUNS.contains(&t.norm.as_str()))
+            {
+                return Some(Mention {
+                    start: i,
+                    end: inst.end,
+                    span: span_of(tokens, i, inst.end),
+                    kind: MentionKind::Demonym,
+                    name: surface(text, tokens, i, inst.end).to_string(),
+                    country: Some(country),
+                });
+            }
+            return Some(Mention {
+                start: i,
+                end: inst.end,
+                span: span_of(tokens, i, inst.end),
+                kind: MentionKind::Institution {
+                    kind: inst.value.kind,
+                    canonical: inst.value.canonical.clone(),
+                },
+                name: surface(text, tokens, i, inst.end).to_string(),
+                country: Some(country),
+            });
+        }
+        if let Some(w) = lex.weapons.match_at(tokens, k) {
+            return Some(Mention {
+                start: i,
+                end: w.end,
+                span: span_of(tokens, i, w.end),
+                kind: MentionKind::ArmedMeans,
+                name: surface(text, tokens, i, w.end).to_string(),
+                country: Some(country),
+            });
+        }
+        if tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
+            break;
+        }
+    }
+    None
+}
+
+fn organisation(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option<Mention> {
+    lex.organisations.matches_at(tokens, i).find_map(|m| {
+        let s = surface(text, tokens, m.start, m.end);
+        // Case matters: "UN" is the United Nations, "un" is not.
+        (s == m.value.surface
+            || fold_name(s) == fold_name(&m.value.surface)
+                && s.chars().any(char::is_uppercase)
+                && tokens[i].capitalised)
+            .then(|| Mention {
+                start: m.start,
+                end: m.end,
+                span: span_of(tokens, m.start, m.end),
+                kind: MentionKind::Organisation { kind: m.value.kind },
+                name: m.value.canonical.clone(),
+                country: m.value.country.clone(),
+            })
+    })
+}
+
+/// The longest run of capitalised words starting at `i` that the gazetteer knows, or that
+/// a kind word makes a place ("Srae Nouy commune", "the village of Kfar Kila").
+fn named_place(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
+    if !tokens[i].capitalised || tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let mut longest = i;
+    while longest < tokens.len() && longest - i < 6 {
+        let t = &tokens[longest];
+        let connector = matches!(
+            t.norm.as_str(),
+            "de" | "del" | "la" | "el" | "al" | "of" | "do" | "da" | "du" | "-"
+        );
+        if !(t.kind == TokenKind::Word && (t.capitalised || connector))
+            || (longest > i && lex.titles.match_at(tokens, longest).is_some())
+        {
+            break;
+        }
+        longest += 1;
+    }
+    for end in (i + 1..=longest).rev() {
+        if !tokens[end - 1].capitalised {
+            continue;
+        }
+        let name = surface(text, tokens, i, end);
+        let key = fold_name(name);
+        let entries = gaz.lookup_folded(&key);
+        // A lone stopword or demonym ("Thai") is not a place, whatever town bears the name.
+        let single_common = end == i + 1
+            && (lex.stopwords.contains(tokens[i].norm.as_str())
+                || gaz.demonym(&tokens[i].norm).is_some());
+        if !entries.is_empty() && !single_common {
+            let country = entries.iter().find_map(|e| match e {
+                Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+                _ => None,
+            });
+            let kind = if country.is_some() {
+                MentionKind::Country
+            } else {
+                MentionKind::Place {
+                    entries: entries.to_vec(),
+                }
+            };
+            return Some(Mention {
+                start: i,
+                end,
+                span: span_of(tokens, i, end),
+                kind,
+                name: name.to_string(),
+                country,
+            });
+        }
+    }
+    // Unknown name followed by a kind word ("Srae Nouy commune") or by an appositive that
+    // names its kind ("Angkor Wat, a World Heritage site"). The name must start a capitalised
+    // run: "World Heritage site" is not a place called "Heritage".
+    if i > 0 && tokens[i - 1].capitalised {
+        return None;
+    }
+    let mut end = i;
+    while end < tokens.len() && end - i < 4 && name_word(&tokens[end], lex) {
+        end += 1;
+    }
+    if end > i
+        && !(end == i + 1 && tokens[i].norm.len() < 3)
+        && let Some(kind) = appositive_kind(tokens, end, lex)
+    {
+        return Some(Mention {
+            start: i,
+            end,
+            span: span_of(tokens, i, end),
+            kind: MentionKind::KindPlace { kind },
+            name: surface(text, tokens, i, end).to_string(),
+            country: None,
+        });
+    }
+    if end > i
+        && let Some(k) = lex.place_kinds.match_at(tokens, end)
+        && k.value.position.after()
+        && !(end == i + 1 && tokens[i].norm.len() < 3)
+    {
+        return Some(Mention {
+            start: i,
+            end: k.end,
+            span: span_of(tokens, i, end),
+            kind: MentionKind::KindPlace { kind: k.value.kind },
+            name: surface(text, tokens, i, end).to_string(),
+            country: None,
+        });
+    }
+    None
+}
+
+/// ", a UNESCO World Heritage site": a comma, an article, then within a few words a kind word.
+fn appositive_kind(tokens: &[Token], end: usize, lex: &Lexicon) -> Option<PlaceKind> {
+    if tokens.get(end)?.norm != ","
+        || !matches!(tokens.get(end + 1)?.norm.as_str(), "a" | "an" | "the")
+    {
+        return None;
+    }
+    (end + 2..(end + 8).min(tokens.len())).find_map(|k| {
+        let m = lex.place_kinds.match_at(tokens, k)?;
+        let follows = tokens.get(m.end).is_none_or(|t| {
+            matches!(
+                t.norm.as_str(),
+                "," | "." | ";" | "-" | "and" | "where" | "that" | "which"
+            )
+        });
+        (follows && m.value.position.after()).then_some(m.value.kind)
+    })
+}
+
+fn demonym(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
+    let t = &tokens[i];
+    if !t.capitalised || lex.stopwords.contains(t.norm.as_str()) {
+        return None;
+    }
+    let c = gaz.demonym(&t.norm)?;
+    Some(Mention {
+        start: i,
+        end: i + 1,
+        span: t.span,
+        kind: MentionKind::Demonym,
+        name: text[t.span.start..t.span.end].to_string(),
+        country: Some(c.iso2.clone()),
+    })
+}
+
+/// A later mention of someone met earlier, by full name or by either part of it.
+fn known_person(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    known: &[(String, Option<String>, Option<String>)],
+) -> Option<Mention> {
+    if !tokens[i].capitalised {
+        return None;
+    }
+    for (name, role, country) in known {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let n = parts.len();
+        let full = i + n <= tokens.len()
+            && parts
+                .iter()
+                .zip(&tokens[i..i + n])
+                .all(|(p, t)| *p == &text[t.span.start..t.span.end]);
+        let len = if full {
+            n
+        } else if parts
+            .iter()
+            .any(|p| *p == &text[tokens[i].span.start..tokens[i].span.end])
+            && parts.len() > 1
+        {
+            1
+        } else {
+            continue;
+        };
+        return Some(Mention {
+            start: i,
+            end: i + len,
+            span: span_of(tokens, i, i + len),
+            kind: MentionKind::Person { role: role.clone() },
+            name: name.clone(),
+            country: country.clone(),
+        });
+    }
+    None
+}
+
+fn source_noun(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option<Mention> {
+    let m = lex.reporting.match_at(tokens, i)?;
+    (*m.value == crate::lexicon::Frame::Source).then(|| Mention {
+        start: i,
+        end: m.end,
+        span: span_of(tokens, i, m.end),
+        kind: MentionKind::Source,
+        name: surface(text, tokens, i, m.end).to_string(),
+        country: None,
+    })
+}
+
+/// "Mohamad Hasan, Malaysia's foreign minister": a name followed by an owned title.
+fn attach_appositive_people(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    out: &mut Vec<Mention>,
+) {
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let covered = out.iter().any(|m| m.start <= i && i < m.end);
+        if covered || !name_word(&tokens[i], lex) || is_place_word(tokens, i, gaz) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < tokens.len()
+            && end - i < 4
+            && name_word(&tokens[end], lex)
+            && !out.iter().any(|m| m.start == end)
+        {
+            end += 1;
+        }
+        if end >= 2 + i && tokens.get(end).is_some_and(|t| t.norm == ",") {
+            let after = end + 1;
+            let (owner_len, country) = match owner_at(tokens, after, gaz) {
+                Some((n, c)) => (n, Some(c)),
+                None => (0, None),
+            };
+            if let Some(title) = lex.titles.match_at(tokens, after + owner_len)
+                && (country.is_some() || tokens.get(after).is_some_and(|t| t.norm == "the"))
+            {
+                out.push(Mention {
+                    start: i,
+                    end,
+                    span: span_of(tokens, i, end),
+                    kind: MentionKind::Person {
+                        role: Some(title.value.role.clone()),
+                    },
+                    name: surface(text, tokens, i, end).to_string(),
+                    country,
+                });
+                // The owner is a country mention the appositive explains, not a new actor.
+                out.retain(|m| {
+                    !(m.start >= after
+                        && m.start < title.end
+                        && !matches!(m.kind, MentionKind::Person { .. }))
+                });
+                i = title.end;
+                continue;
+            }
+        }
+        i = end.max(i + 1);
+    }
+    out.sort_by_key(|m| m.start);
+}

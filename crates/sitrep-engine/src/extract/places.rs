@@ -1,0 +1,532 @@
+//! Places: which mentions name a location, and which reading of each name is meant.
+//!
+//! Evidence is weighed in order: a kind word ("X province"), the hierarchy named nearby
+//! ("in Surin, Thailand"), the countries the report is about, then population. Capitals
+//! and countries that act ("Beijing called on…") are actors, not places. A name the
+//! gazetteer lacks but a kind word marks ("Srae Nouy commune") is still a place, placed
+//! inside its context with a coarser precision.
+
+use std::collections::HashMap;
+
+use sitrep_model::{Place, PlaceKind, Precision, Span};
+
+use super::analysis::{Analysis, Sentence};
+use super::mentions::{Mention, MentionKind};
+use crate::gazetteer::{Entry, Gazetteer};
+use crate::lexicon::Lexicon;
+
+/// Prepositions after which a name is where something happens.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "into",
+    "across",
+    "from",
+    "outside",
+    "inside",
+    "around",
+    "towards",
+    "toward",
+    "through",
+    "within",
+    "throughout",
+    "along",
+    "on",
+    "over",
+    "to",
+    "onto",
+    "of",
+    "off",
+    "between",
+    "beyond",
+    "past",
+    "nearby",
+];
+
+/// Nouns after a country or demonym that make it a location ("Thai territory").
+const TERRITORY: &[&str] = &["territory", "soil", "land", "airspace", "waters", "side"];
+
+/// What a mention was resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Place(usize),
+    /// A capital or country that acts for its state.
+    State,
+}
+
+#[derive(Debug, Default)]
+pub struct Places {
+    pub places: Vec<Place>,
+    /// (sentence, mention index) → role.
+    pub roles: HashMap<(usize, usize), Role>,
+    /// (sentence, mention index) of an acting capital → the state's ISO code.
+    states: HashMap<(usize, usize), String>,
+}
+
+impl Places {
+    pub fn role(&self, sentence: usize, mention: usize) -> Option<Role> {
+        self.roles.get(&(sentence, mention)).copied()
+    }
+
+    /// The state an acting capital stands for.
+    pub fn state_of(&self, sentence: usize, mention: usize) -> Option<&str> {
+        self.states.get(&(sentence, mention)).map(String::as_str)
+    }
+}
+
+/// How often each country is named in the report: the countries it is about.
+pub fn document_countries(a: &Analysis, gaz: &Gazetteer) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for s in &a.sentences {
+        for m in &s.mentions {
+            let c = match &m.kind {
+                MentionKind::Place { entries } => top_capital(entries, gaz),
+                _ => m.country.clone(),
+            };
+            if let Some(c) = c {
+                *counts.entry(c).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+fn top_capital(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
+    entries.iter().find_map(|e| match e {
+        Entry::Place(p) => gaz.capital_of(*p).map(|c| c.iso2.clone()),
+        _ => None,
+    })
+}
+
+pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
+    let doc_countries = document_countries(a, gaz);
+    let mut out = Places::default();
+    // The latest resolved sub-national place, to give unknown places a parent.
+    let mut context: Option<usize> = None;
+    let mut context_sentence = 0;
+    for s in &a.sentences {
+        for (mi, m) in s.mentions.iter().enumerate() {
+            let locative = is_locative(s, m);
+            let resolved = match &m.kind {
+                MentionKind::Country if locative || territory_follows(s, m) => {
+                    let c = gaz.country(m.country.as_deref().unwrap_or(""));
+                    c.map(|c| country_place(c, "named country in a locative phrase"))
+                }
+                MentionKind::Demonym if territory_follows(s, m) => {
+                    let c = gaz.country(m.country.as_deref().unwrap_or(""));
+                    c.map(|c| country_place(c, "demonym with a territory noun"))
+                }
+                MentionKind::Place { entries } => {
+                    let kind_word = kind_word_after(s, m.end, lex);
+                    let capital = top_capital(entries, gaz);
+                    if let Some(state) =
+                        capital.filter(|_| !locative && kind_word.is_none() && acts(s, m))
+                    {
+                        out.roles.insert((s.index, mi), Role::State);
+                        out.states.insert((s.index, mi), state);
+                        continue;
+                    }
+                    let (place, population) =
+                        pick(entries, s, m, kind_word, &doc_countries, gaz, &out.places);
+                    // A small town named without any locative cue is more likely a word
+                    // in a heading or a name ("Ceasefire Hopes Dim"): not a place.
+                    let is_capital = entries
+                        .iter()
+                        .any(|e| matches!(e, Entry::Place(p) if gaz.capital_of(*p).is_some()));
+                    let town_word = matches!(kind_word, Some(PlaceKind::City | PlaceKind::Village));
+                    if place.kind == PlaceKind::City
+                        && !locative
+                        && !town_word
+                        && population < 100_000
+                        && !is_capital
+                    {
+                        continue;
+                    }
+                    // Inside a longer capitalised name ("UNESCO World Heritage site").
+                    let inside_name = m.start > 0
+                        && s.tokens[m.start - 1].capitalised
+                        && !s.mentions.iter().any(|o| o.end == m.start);
+                    if place.kind == PlaceKind::City
+                        && inside_name
+                        && !is_capital
+                        && population < 1_000_000
+                    {
+                        continue;
+                    }
+                    Some(place)
+                }
+                MentionKind::KindPlace { kind } => {
+                    let parent = context.filter(|_| s.index <= context_sentence + 2);
+                    Some(unknown_place(
+                        m,
+                        *kind,
+                        parent.map(|p| &out.places[p]),
+                        &doc_countries,
+                        gaz,
+                    ))
+                }
+                _ => None,
+            };
+            let Some(place) = resolved else {
+                continue;
+            };
+            let idx = add_place(&mut out.places, place, m.span);
+            out.roles.insert((s.index, mi), Role::Place(idx));
+            if matches!(
+                out.places[idx].kind,
+                PlaceKind::Admin1 | PlaceKind::City | PlaceKind::Admin2
+            ) {
+                context = Some(idx);
+                context_sentence = s.index;
+            }
+        }
+    }
+    out
+}
+
+/// Adds a place or, when the same place is already listed, its new span.
+fn add_place(places: &mut Vec<Place>, place: Place, span: Span) -> usize {
+    if let Some(i) = places
+        .iter()
+        .position(|p| p.name == place.name && p.country == place.country && p.kind == place.kind)
+    {
+        if !places[i].spans.contains(&span) {
+            places[i].spans.push(span);
+        }
+        return i;
+    }
+    let mut place = place;
+    place.spans = vec![span];
+    places.push(place);
+    places.len() - 1
+}
+
+fn country_place(c: &crate::gazetteer::Country, basis: &str) -> Place {
+    Place {
+        name: c.name.clone(),
+        kind: PlaceKind::Country,
+        country: Some(c.iso2.clone()),
+        admin1: None,
+        lat: c.lat,
+        lon: c.lon,
+        precision: Precision::Country,
+        gazetteer_id: c.geonameid.map(|g| format!("geonames:{g}")),
+        basis: basis.to_string(),
+        spans: Vec::new(),
+    }
+}
+
+/// The word before the mention (skipping articles and direction words) is a locative preposition.
+pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
+    let mut i = m.start;
+    while i > 0 {
+        i -= 1;
+        let w = s.tokens[i].norm.as_str();
+        if matches!(
+            w,
+            "the"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeastern"
+                | "northwestern"
+                | "southeastern"
+                | "southwestern"
+                | "and"
+                | ","
+                | "areas"
+                | "parts"
+                | "part"
+                | "area"
+                | "outskirts"
+                | "province"
+                | "provinces"
+                | "region"
+                | "city"
+                | "town"
+                | "village"
+                | "district"
+        ) || s
+            .mentions
+            .iter()
+            .any(|o| o.end == i + 1 && !o.is_actor_like())
+        {
+            // Skip coordinated places too: "in Siem Reap and Preah Vihear".
+            if let Some(o) = s.mentions.iter().find(|o| o.end == i + 1) {
+                i = o.start;
+            }
+            continue;
+        }
+        return LOCATIVE.contains(&w);
+    }
+    false
+}
+
+fn territory_follows(s: &Sentence, m: &Mention) -> bool {
+    let next = s.tokens.get(m.end).map(|t| t.norm.as_str());
+    let next = if next == Some("'s") {
+        s.tokens.get(m.end + 1).map(|t| t.norm.as_str())
+    } else {
+        next
+    };
+    next.is_some_and(|w| TERRITORY.contains(&w))
+}
+
+/// A capital acts when it is a subject: a verb follows it, or "and" another actor then a verb.
+fn acts(s: &Sentence, m: &Mention) -> bool {
+    let mut i = m.end;
+    // "Bangkok and Phnom Penh attended": skip the coordinated names.
+    while let Some(t) = s.tokens.get(i) {
+        if t.norm == "and" || t.norm == "," {
+            if let Some(o) = s.mentions.iter().find(|o| o.start == i + 1) {
+                i = o.end;
+                continue;
+            }
+        }
+        break;
+    }
+    let Some(next) = s.tokens.get(i) else {
+        return false;
+    };
+    if next.norm == "'s" {
+        return true;
+    }
+    // A lowercase word that is not a preposition or a noun-like continuation: read as a verb.
+    next.is_word()
+        && !next.capitalised
+        && !LOCATIVE.contains(&next.norm.as_str())
+        && !matches!(next.norm.as_str(), "and" | "or" | "is" | "was")
+        || (matches!(next.norm.as_str(), "is" | "was")
+            && !s.tokens.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "a" | "an" | "the" | "home" | "located" | "situated"
+                )
+            }))
+}
+
+/// A kind word right after the name, or after a coordinated name ("Siem Reap and Preah Vihear provinces").
+fn kind_word_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<PlaceKind> {
+    let mut i = end;
+    loop {
+        if let Some(k) = lex.place_kinds.match_at(&s.tokens, i)
+            && k.value.position.after()
+        {
+            return Some(k.value.kind);
+        }
+        if s.tokens
+            .get(i)
+            .is_some_and(|t| t.norm == "and" || t.norm == ",")
+            && let Some(o) = s
+                .mentions
+                .iter()
+                .find(|o| o.start == i + 1 && !o.is_actor_like())
+        {
+            i = o.end;
+            continue;
+        }
+        return None;
+    }
+}
+
+fn pick(
+    entries: &[Entry],
+    s: &Sentence,
+    m: &Mention,
+    kind_word: Option<PlaceKind>,
+    doc_countries: &HashMap<String, usize>,
+    gaz: &Gazetteer,
+    known: &[Place],
+) -> (Place, u64) {
+    // ", Country" right after the name names its country.
+    let stated_country = (s.tokens.get(m.end).is_some_and(|t| t.norm == ","))
+        .then(|| {
+            s.mentions
+                .iter()
+                .find(|o| o.start == m.end + 1 && o.kind == MentionKind::Country)
+        })
+        .flatten()
+        .and_then(|o| o.country.clone());
+    let mut best: Option<(f64, Place, u64)> = None;
+    for e in entries {
+        let (place, population, is_admin1) = match *e {
+            Entry::Admin1(i) => {
+                let a = &gaz.admin1[i as usize];
+                (
+                    Place {
+                        name: m.name.clone(),
+                        kind: PlaceKind::Admin1,
+                        country: Some(a.country.clone()),
+                        admin1: Some(a.name.clone()),
+                        lat: a.lat,
+                        lon: a.lon,
+                        precision: Precision::Admin1,
+                        gazetteer_id: a
+                            .geonameid
+                            .map(|g| format!("geonames:{g}"))
+                            .or_else(|| Some(format!("geonames-admin1:{}", a.code))),
+                        basis: String::new(),
+                        spans: Vec::new(),
+                    },
+                    0,
+                    true,
+                )
+            }
+            Entry::Place(i) => {
+                let p = &gaz.places[i as usize];
+                let admin1 = p
+                    .admin1
+                    .as_deref()
+                    .and_then(|c| gaz.admin1_by_code(c))
+                    .map(|a| a.name.clone());
+                (
+                    Place {
+                        name: m.name.clone(),
+                        kind: PlaceKind::City,
+                        country: Some(p.country.clone()),
+                        admin1,
+                        lat: Some(p.lat),
+                        lon: Some(p.lon),
+                        precision: Precision::Exact,
+                        gazetteer_id: Some(format!("geonames:{}", p.geonameid)),
+                        basis: String::new(),
+                        spans: Vec::new(),
+                    },
+                    p.population,
+                    false,
+                )
+            }
+            Entry::Country(_) => continue,
+        };
+        let country = place.country.clone().unwrap_or_default();
+        let mut score = 0.0;
+        let mut why = Vec::new();
+        if stated_country.as_deref() == Some(country.as_str()) {
+            score += 40.0;
+            why.push("country named beside it");
+        }
+        match kind_word {
+            Some(PlaceKind::Admin1 | PlaceKind::Region) if is_admin1 => {
+                score += 25.0;
+                why.push("kind word");
+            }
+            Some(PlaceKind::City | PlaceKind::Village) if !is_admin1 => {
+                score += 25.0;
+                why.push("kind word");
+            }
+            _ => {}
+        }
+        if known.iter().any(|k| {
+            k.country.as_deref() == Some(country.as_str())
+                && k.kind != PlaceKind::Country
+                && k.admin1.is_some()
+                && k.admin1 == place.admin1
+        }) {
+            score += 8.0;
+            why.push("same province as a place nearby");
+        }
+        if let Some(&n) = doc_countries.get(&country) {
+            score += 15.0 + (n as f64).min(10.0);
+            why.push("country of the report");
+        }
+        if is_admin1 {
+            score += 6.0;
+        } else {
+            score += (population.max(1) as f64).log10();
+            if gaz
+                .capital_of(match e {
+                    Entry::Place(i) => *i,
+                    _ => u32::MAX,
+                })
+                .is_some()
+            {
+                score += 4.0;
+            }
+        }
+        // A large city beats a province of the same name when nothing else decides.
+        if !is_admin1 && population > 1_000_000 {
+            score += 2.5;
+        }
+        if why.is_empty() {
+            why.push("largest place of that name");
+        }
+        let mut place = place;
+        place.basis = why.join(", ");
+        if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            best = Some((score, place, population));
+        }
+    }
+    best.map(|(_, p, n)| (p, n)).unwrap_or_else(|| {
+        (
+            Place {
+                name: m.name.clone(),
+                kind: PlaceKind::City,
+                country: None,
+                admin1: None,
+                lat: None,
+                lon: None,
+                precision: Precision::Country,
+                gazetteer_id: None,
+                basis: "no reading".into(),
+                spans: Vec::new(),
+            },
+            0,
+        )
+    })
+}
+
+/// A place the gazetteer lacks: it inherits country and province from the place just named,
+/// else from the report's main country, with that parent's coordinates and a coarser precision.
+fn unknown_place(
+    m: &Mention,
+    kind: PlaceKind,
+    parent: Option<&Place>,
+    doc_countries: &HashMap<String, usize>,
+    gaz: &Gazetteer,
+) -> Place {
+    let kind = match kind {
+        PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Admin3 => kind,
+        other => other,
+    };
+    if let Some(p) = parent {
+        return Place {
+            name: m.name.clone(),
+            kind,
+            country: p.country.clone(),
+            admin1: p.admin1.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            precision: if p.kind == PlaceKind::City {
+                Precision::Near
+            } else {
+                Precision::Admin1
+            },
+            gazetteer_id: None,
+            basis: format!("not in gazetteer; inside {} named just before", p.name),
+            spans: Vec::new(),
+        };
+    }
+    let main = doc_countries
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .and_then(|(c, _)| gaz.country(c));
+    Place {
+        name: m.name.clone(),
+        kind,
+        country: main.map(|c| c.iso2.clone()),
+        admin1: None,
+        lat: main.and_then(|c| c.lat),
+        lon: main.and_then(|c| c.lon),
+        precision: Precision::Country,
+        gazetteer_id: None,
+        basis: "not in gazetteer; country of the report".into(),
+        spans: Vec::new(),
+    }
+}

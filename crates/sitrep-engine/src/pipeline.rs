@@ -1,0 +1,107 @@
+//! One report in, one record out: normalise, read once, run the extractors, assemble.
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use sitrep_model::{Diagnostic, Document, Record, Span};
+
+use crate::extract::{actors, analysis, claims, events, figures, places, summary};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
+use crate::text::normalize;
+
+/// What the caller knows of a report besides its text.
+#[derive(Debug, Clone, Default)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    /// An id to keep (e.g. from a JSON Lines input); else the sha256 of the normalised text.
+    pub id: Option<String>,
+    pub title: Option<String>,
+    /// Publication date: the anchor for "Monday", "yesterday"…
+    pub published: Option<NaiveDate>,
+    pub source: Option<String>,
+}
+
+/// The extraction engine: lexicons and gazetteer, loaded once, shared by all threads.
+#[derive(Debug)]
+pub struct Engine {
+    lexicon: Lexicon,
+    gazetteer: Gazetteer,
+}
+
+impl Engine {
+    /// The engine with the lexicons and gazetteer compiled into the binary.
+    pub fn builtin() -> Self {
+        Self::new(Lexicon::builtin(), Gazetteer::builtin())
+    }
+
+    pub fn new(lexicon: Lexicon, gazetteer: Gazetteer) -> Self {
+        Self { lexicon, gazetteer }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Extracts the record of one report. Never fails: odd input yields diagnostics.
+    pub fn extract(&self, input: &Input) -> Record {
+        let (lex, gaz) = (&self.lexicon, &self.gazetteer);
+        let norm = normalize(input.text);
+        let text = norm.text.as_str();
+        let mut diagnostics = Vec::new();
+        if text.is_empty() {
+            diagnostics.push(Diagnostic {
+                code: "empty".into(),
+                message: "the report has no text".into(),
+                span: None,
+            });
+        }
+        if input.published.is_none() {
+            diagnostics.push(Diagnostic {
+                code: "no-anchor-date".into(),
+                message: "no publication date: relative dates are left unresolved".into(),
+                span: None,
+            });
+        }
+        let a = analysis::analyse(text, lex, gaz);
+        let places = places::resolve_places(&a, lex, gaz);
+        let doc_countries = places::document_countries(&a, gaz);
+        let events = events::extract_events(&a, lex, &places, input.published);
+        let figures = figures::extract_figures(&a, lex, &places, &doc_countries);
+        let actors = actors::extract_actors(&a, &places, gaz);
+        let claims = claims::extract_claims(&a, lex, &places, &events);
+        let title = input.title.clone().or_else(|| summary::detect_title(&a));
+        let summary_text = summary::summarise(&a, &events, &figures);
+        let headline = match &title {
+            Some(t) => summary::truncate_chars(t, 100),
+            None => summary::headline_from(&events, &summary_text),
+        };
+        let id = input.id.clone().unwrap_or_else(|| {
+            let digest = Sha256::digest(text.as_bytes());
+            let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+            format!("sha256:{hex}")
+        });
+        Record {
+            document: Document {
+                id,
+                title,
+                published: input.published.map(|d| d.to_string()),
+                source: input.source.clone(),
+                language: "en".into(),
+                text: text.to_string(),
+            },
+            headline,
+            summary: summary_text,
+            places: places.places,
+            actors,
+            events,
+            figures,
+            claims,
+            sentences: a.sentences.iter().map(|s| s.span).collect::<Vec<Span>>(),
+            diagnostics,
+        }
+    }
+}

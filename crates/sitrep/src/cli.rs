@@ -1,0 +1,68 @@
+//! Command-line flags as clap parses them, before validation.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sitrep",
+    version,
+    about = "Turns news reports about armed conflict and ceasefire diplomacy into verifiable, source-attributed records."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract one record per report: places, actors, events, figures, claims, dates.
+    Extract(ExtractArgs),
+    /// Score extraction against gold files (sitrep's record gold, or PLOVER gold sentences).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Reports: files, folders (read recursively), `-` for standard input, or `.jsonl`
+    /// files whose lines are {"id", "text", "title"?, "published"?, "url"?}.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD): the anchor for "Monday" or "yesterday" when the input gives none.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Leave the normalised document text out of each record (spans still point into it).
+    #[arg(long)]
+    pub no_text: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object for one report, an array for several.
+    Json,
+    /// One compact JSON record per line.
+    Jsonl,
+    /// A readable summary of each record.
+    Pretty,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A gold file: a record gold (shape of corpus/seed/gold.json), a folder of them, a
+    /// JSON Lines file of gold sentences, or PLOVER's PLOVER_GSR_CAMEO.json.
+    #[arg(long, value_name = "GOLD")]
+    pub gold: PathBuf,
+    /// The report a single record gold scores (default: the gold's `report` field).
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+    /// Fail (exit 1) when a score is below its threshold, e.g. `--require events.f1=0.85`.
+    #[arg(long = "require", value_name = "METRIC=MIN")]
+    pub require: Vec<String>,
+    /// How many misses to list per section.
+    #[arg(long, default_value_t = 20)]
+    pub misses: usize,
+}

@@ -1,0 +1,30 @@
+//! The `sitrep` binary: the command-line interface and the glue around the engine.
+//! Only this crate reads files and prints.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // The binary is where printing belongs.
+
+mod cli;
+mod eval;
+mod extract_cmd;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Extract(args) => extract_cmd::run(args),
+        cli::Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sitrep: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Writing to standard output; a closed pipe (`sitrep … | head`) is not an error.
+
+use std::io::{self, Write};
+
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Writes `s` to standard output.
+pub fn write_out(s: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()
+}
