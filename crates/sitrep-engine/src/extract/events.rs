@@ -478,8 +478,20 @@ fn code_trigger(
     };
     let date = date_for(dates, cs, ce, start, status, published);
     let clause_span = Span::new(toks[cs].span.start, toks[ce - 1].span.end);
+    let conditional = (end..s.tokens.len()).any(|k| {
+        lex.cues
+            .match_at(toks, k)
+            .is_some_and(|c| *c.value == Cue::Condition)
+    });
+    let (plover, mode, event_type, sub_event_type, status) = by_intent(
+        trig,
+        cue,
+        conditional,
+        status,
+        (mode, event_type, sub_event_type),
+    );
     Some(Event {
-        plover: trig.plover.clone(),
+        plover,
         mode,
         event_type,
         sub_event_type,
@@ -500,6 +512,67 @@ fn code_trigger(
         },
         also: Vec::new(),
     })
+}
+
+type Coding = (Option<String>, Option<String>, Option<String>);
+
+/// PLOVER codes what a party says it will or will not do by its intent: refusing a
+/// cooperative act is REJECT ("would not agree to a ceasefire"); announcing a hostile act,
+/// or making any act conditional, is THREATEN ("will boycott the vote", "will withdraw
+/// unless…"); promising a cooperative act is AGREE ("will give a grant", "is willing to
+/// withdraw"). Talks announced stay CONSULT with status `scheduled`. The words used to
+/// state the intent are events now (reported); the act itself has not happened.
+fn by_intent(
+    trig: &crate::lexicon::Trigger,
+    cue: Option<Cue>,
+    conditional: bool,
+    status: Status,
+    coding: Coding,
+) -> (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Status,
+) {
+    const COOPERATIVE: &[&str] = &[
+        "AGREE",
+        "SUPPORT",
+        "COOPERATE",
+        "CONSULT",
+        "CONCEDE",
+        "AID",
+        "RETREAT",
+    ];
+    const HOSTILE: &[&str] = &["ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"];
+    let plover = trig.plover.as_str();
+    let stated = if status == Status::Hypothetical
+        || status == Status::Scheduled
+        || status == Status::Denied
+    {
+        Status::Reported
+    } else {
+        status
+    };
+    let intent_mode = Some(plover.to_lowercase());
+    if trig.pos != Pos::Verb {
+        return (trig.plover.clone(), coding.0, coding.1, coding.2, status);
+    }
+    match cue {
+        Some(Cue::Negation) if COOPERATIVE.contains(&plover) => {
+            ("REJECT".into(), intent_mode, None, None, stated)
+        }
+        Some(Cue::Plan | Cue::Hypothetical)
+            if HOSTILE.contains(&plover)
+                || (conditional && plover != "CONSULT" && plover != "AGREE") =>
+        {
+            ("THREATEN".into(), intent_mode, None, None, stated)
+        }
+        Some(Cue::Plan) if COOPERATIVE.contains(&plover) && plover != "CONSULT" => {
+            ("AGREE".into(), intent_mode, None, None, stated)
+        }
+        _ => (trig.plover.clone(), coding.0, coding.1, coding.2, status),
+    }
 }
 
 fn country_name(places: &Places, iso2: &str) -> Option<String> {
@@ -524,6 +597,18 @@ fn subject_for(
     let pronoun = (cs..t).any(|k| PRONOUNS.contains(&s.tokens[k].norm.as_str()));
     if pronoun {
         return frame.and_then(|f| f.source.clone()).filter(|src| src.party);
+    }
+    // A coordinated verb shares the subject of the clause before it: "Zelensky condemned
+    // the strike and called on …". Not across a subordinator ("after", "which", "that").
+    let opener = s.tokens.get(cs).map(|t| t.norm.as_str());
+    let coordinated =
+        cs > 0 && matches!(opener, Some("and" | "-" | "\"" | "“" | "”" | ";" | "but"));
+    if coordinated
+        && let Some(&(pcs, _)) = s.clauses.iter().rev().find(|&&(c, e)| e <= cs && c < cs)
+        && let Some(mi) = left_subject(s, cs.saturating_sub(1).max(pcs), places, false)
+        && frame.is_none_or(|f| f.scope.0 <= pcs || f.start > cs)
+    {
+        return event_actor(s, mi, places);
     }
     None
 }

@@ -11,6 +11,7 @@ use sitrep_model::{Evidence, Figure, Population, Qualifier, Span};
 
 use super::analysis::{Analysis, Sentence};
 use super::frames::find_frames;
+use super::mentions::MentionKind;
 use super::places::{Places, Role};
 use crate::lexicon::{Cue, Lexicon, NumberSense};
 use crate::text::TokenKind;
@@ -117,6 +118,7 @@ pub fn extract_figures(
     let mut sides: Vec<(&String, &usize)> = doc_countries.iter().collect();
     sides.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
     let sides: Vec<String> = sides.into_iter().take(2).map(|(c, _)| c.clone()).collect();
+    let main_country = main_place_country(places);
     for s in &a.sentences {
         let frames = find_frames(s, lex, places);
         let cumulative = (0..s.tokens.len()).find_map(|k| {
@@ -151,7 +153,25 @@ pub fn extract_figures(
                     if let Some(p) = f.value.population {
                         population = p;
                     }
-                    if let Some(kd) = f.value.kind {
+                    // "displacement camp", "refugee settlement": a kind word naming a place.
+                    let modifier = s.tokens.get(f.end).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "camp"
+                                | "camps"
+                                | "site"
+                                | "sites"
+                                | "centre"
+                                | "center"
+                                | "centres"
+                                | "centers"
+                                | "settlement"
+                                | "settlements"
+                                | "shelter"
+                                | "shelters"
+                        )
+                    });
+                    if let Some(kd) = f.value.kind.filter(|_| !modifier) {
                         kind = Some(kd);
                         kind_end = f.end;
                         break;
@@ -272,11 +292,24 @@ pub fn extract_figures(
                 .iter()
                 .find(|f| f.scope.0 <= n.start && n.start < f.scope.1);
             let claimant = frame.and_then(|f| f.source.clone());
-            if country.is_none() && !both_sides {
-                country = claimant
-                    .as_ref()
-                    .filter(|c| c.party)
-                    .and_then(|c| c.country.clone());
+            // Whose dead: "12 Ukrainian soldiers"; else where: a place the sentence names;
+            // else the side reporting its own losses; else where the report takes place.
+            // A sentence that places its figures in several countries leaves an unplaced
+            // one to all of them ("… 20 in Cambodia and displaced more than 900,000").
+            let sentence_countries = place_countries(s, places);
+            let spread = country.is_none()
+                && victim_nationality(s, n.end).is_none()
+                && sentence_countries.len() > 1;
+            if country.is_none() && !both_sides && !spread {
+                country = victim_nationality(s, n.end)
+                    .or_else(|| sentence_place_country(s, places, n.start))
+                    .or_else(|| {
+                        claimant
+                            .as_ref()
+                            .filter(|c| c.party)
+                            .and_then(|c| c.country.clone())
+                    })
+                    .or_else(|| main_country.clone());
             }
             let span = Span::new(
                 s.tokens[q_start].span.start,
@@ -291,7 +324,9 @@ pub fn extract_figures(
                 qualifier,
                 count_high: n.high,
                 country: if both_sides { None } else { country },
-                countries: if both_sides {
+                countries: if spread {
+                    sentence_countries.clone()
+                } else if both_sides {
                     sides.clone()
                 } else {
                     Vec::new()
@@ -314,6 +349,57 @@ pub fn extract_figures(
         }
     }
     out
+}
+
+/// The nationality a demonym gives the counted people: "12 Ukrainian soldiers".
+fn victim_nationality(s: &Sentence, from: usize) -> Option<String> {
+    s.mentions
+        .iter()
+        .find(|m| m.start >= from && m.start < from + 2 && m.kind == MentionKind::Demonym)
+        .and_then(|m| m.country.clone())
+}
+
+/// The country of the place the sentence names, the nearest to the number first.
+fn sentence_place_country(s: &Sentence, places: &Places, near: usize) -> Option<String> {
+    s.mentions
+        .iter()
+        .enumerate()
+        .filter_map(|(mi, m)| match places.role(s.index, mi) {
+            Some(Role::Place(p)) => places.places[p]
+                .country
+                .clone()
+                .map(|c| (m.start.abs_diff(near), c)),
+            _ => None,
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// The distinct countries of the places a sentence names, in order.
+fn place_countries(s: &Sentence, places: &Places) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for mi in 0..s.mentions.len() {
+        if let Some(Role::Place(p)) = places.role(s.index, mi)
+            && let Some(c) = &places.places[p].country
+            && !out.contains(c)
+        {
+            out.push(c.clone());
+        }
+    }
+    out
+}
+
+/// The country most of the report's places lie in.
+fn main_place_country(places: &Places) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in &places.places {
+        if let Some(c) = &p.country {
+            *counts.entry(c).or_default() += p.spans.len();
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.first().map(|(c, _)| c.to_string())
 }
 
 /// One fact stated twice is one figure: the later statement fills what the first lacked.

@@ -238,11 +238,11 @@ pub fn score_record(engine: &Engine, gold: &Value, rec: &Record, scores: &mut Sc
         let mut sec = Section::default();
         let mut used = vec![false; rec.places.len()];
         for g in list(gold, "places") {
-            let name = fold_name(s(g, "name").unwrap_or(""));
+            let name = place_key(engine, s(g, "name").unwrap_or(""));
             let country = s(g, "country");
             let hit = rec.places.iter().enumerate().position(|(i, p)| {
                 !used[i]
-                    && fold_name(&p.name) == name
+                    && place_key(engine, &p.name) == name
                     && (country.is_none() || p.country.as_deref() == country)
             });
             match hit {
@@ -337,19 +337,36 @@ fn enum_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
+/// Strings of a gold list field (`acceptable_plover`, …).
+fn strings<'a>(g: &'a Value, k: &str) -> Vec<&'a str> {
+    list(g, k).iter().filter_map(Value::as_str).collect()
+}
+
 fn event_matches(e: &Event, g: &Value) -> bool {
-    if s(g, "plover").is_some_and(|p| p != e.plover) {
+    let plover_ok = s(g, "plover").is_none_or(|p| p == e.plover)
+        || strings(g, "acceptable_plover").contains(&e.plover.as_str());
+    if !plover_ok {
         return false;
     }
-    if let Some(sub) = s(g, "sub_event_type")
-        && e.sub_event_type.as_deref() != Some(sub)
-    {
-        return false;
+    if let Some(sub) = s(g, "sub_event_type") {
+        let alternatives = strings(g, "acceptable_sub_event_types");
+        let ok = e
+            .sub_event_type
+            .as_deref()
+            .is_some_and(|got| got == sub || alternatives.contains(&got));
+        if !ok {
+            return false;
+        }
     }
-    if let Some(c) = s(g, "actor1_country")
-        && e.actor1_country.as_deref() != Some(c)
-    {
-        return false;
+    if let Some(c) = s(g, "actor1_country") {
+        // A symmetric event (talks, a swap, a treaty) may be told from either side.
+        let symmetric = g.get("symmetric").and_then(Value::as_bool) == Some(true);
+        let other = s(g, "actor2_country");
+        let ok = e.actor1_country.as_deref() == Some(c)
+            || (symmetric && other.is_some() && e.actor1_country.as_deref() == other);
+        if !ok {
+            return false;
+        }
     }
     let locs = list(g, "locations");
     if !locs.is_empty() {
@@ -380,6 +397,23 @@ fn event_matches(e: &Event, g: &Value) -> bool {
         }
     }
     true
+}
+
+/// A place name without its kind word: "Kyivskyi district" and "Kyivskyi" are one place.
+fn place_key(engine: &Engine, name: &str) -> String {
+    let lex = engine.lexicon();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_kind = |w: &str| {
+        let toks = lex.tokenize(w, sitrep_model::Span::new(0, w.len()));
+        lex.place_kinds
+            .match_at(&toks, 0)
+            .is_some_and(|m| m.end == toks.len())
+    };
+    let mut kept: &[&str] = &words;
+    if kept.len() > 1 && is_kind(kept[kept.len() - 1]) {
+        kept = &kept[..kept.len() - 1];
+    }
+    fold_name(&kept.join(" "))
 }
 
 fn actor_matches(engine: &Engine, a: &sitrep_model::Actor, g: &Value) -> bool {
