@@ -148,6 +148,13 @@ pub fn extract_events(
             events.push(event);
             clause_events.push((clause, events.len() - 1));
         }
+        if let Some(e) = obligation(a, s, &frames, places)
+            && !events
+                .iter()
+                .any(|x| x.plover == "REQUEST" && x.evidence.sentence == s.index)
+        {
+            events.push(e);
+        }
     }
     merge_document(events)
 }
@@ -172,54 +179,52 @@ fn code_trigger(
     if prev(1) == Some("to") && (cs..start).any(|k| lex.triggers.match_at(toks, k).is_some()) {
         return None;
     }
-    let weapon = (cs..ce).find_map(|k| lex.weapons.match_at(toks, k));
+    // The weapon nearest the trigger in its clause, but not one being shot down.
+    let weapon = (cs..ce)
+        .filter_map(|k| lex.weapons.match_at(toks, k))
+        .filter(|w| {
+            !(w.start.saturating_sub(3)..w.start)
+                .any(|j| matches!(toks[j].norm.as_str(), "down" | "intercepted" | "downed"))
+        })
+        .min_by_key(|w| w.start.abs_diff(start));
+    let in_clause = |mm: &&super::mentions::Mention| mm.start >= cs && mm.end <= ce;
     match trig.requires {
         Requires::Weapon
             if weapon.is_none()
-                && !s.mentions.iter().any(|mm| {
-                    mm.kind == MentionKind::ArmedMeans && mm.start >= cs && mm.end <= ce
-                }) =>
+                && !s
+                    .mentions
+                    .iter()
+                    .filter(in_clause)
+                    .any(|mm| mm.kind == MentionKind::ArmedMeans) =>
         {
             return None;
         }
         Requires::Object => {
-            let next = toks.get(end).map(|t| t.norm.as_str());
-            let ok = next.is_some_and(|w| {
-                !matches!(
-                    w,
-                    "to" | "by"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "for"
-                        | "with"
-                        | "back"
-                        | "out"
-                        | "up"
-                        | "down"
-                        | ","
-                        | "."
-                        | "and"
-                        | "a"
-                        | "deal"
-                        | "agreement"
-                        | "hard"
-                )
-            });
-            if !ok {
+            // Words that show no object follows ("hit back", "struck at dawn").
+            const NO_OBJECT: &[&str] = &[
+                "to", "by", "in", "on", "at", "for", "with", "back", "out", "up", "down", ",", ".",
+                "and", "hard",
+            ];
+            if toks
+                .get(end)
+                .is_none_or(|t| NO_OBJECT.contains(&t.norm.as_str()))
+            {
                 return None;
             }
         }
         Requires::Military => {
-            let armed = s.mentions.iter().any(|mm| {
+            use sitrep_model::ActorKind::{Military, Police, Rebel};
+            let armed = s.mentions.iter().filter(in_clause).any(|mm| {
                 matches!(
                     mm.kind,
-                    MentionKind::ArmedMeans | MentionKind::Institution { .. }
-                ) || matches!(
-                    mm.kind,
-                    MentionKind::Organisation {
-                        kind: sitrep_model::ActorKind::Rebel | sitrep_model::ActorKind::Military
-                    }
+                    MentionKind::ArmedMeans
+                        | MentionKind::Institution {
+                            kind: Military | Police,
+                            ..
+                        }
+                        | MentionKind::Organisation {
+                            kind: Rebel | Military
+                        }
                 )
             }) || weapon.is_some();
             if !armed {
@@ -463,13 +468,16 @@ fn code_trigger(
     }
     let (mode, event_type, sub_event_type) = match (&weapon, trig.plover.as_str()) {
         // The trigger's own coding wins; a weapon word fills what the trigger leaves open.
-        (Some(w), "ASSAULT") => (
-            trig.mode.clone().or(w.value.mode.clone()),
-            trig.event_type.clone().or(w.value.event_type.clone()),
-            trig.sub_event_type
-                .clone()
-                .or(w.value.sub_event_type.clone()),
-        ),
+        // Its sub-type only where its event type agrees with the trigger's.
+        (Some(w), "ASSAULT") => {
+            let event_type = trig.event_type.clone().or(w.value.event_type.clone());
+            let agrees = trig.event_type.is_none() || w.value.event_type == trig.event_type;
+            let sub =
+                trig.sub_event_type
+                    .clone()
+                    .or(w.value.sub_event_type.clone().filter(|_| agrees));
+            (trig.mode.clone().or(w.value.mode.clone()), event_type, sub)
+        }
         _ => (
             trig.mode.clone(),
             trig.event_type.clone(),
@@ -509,6 +517,41 @@ fn code_trigger(
         evidence: Evidence {
             sentence: s.index,
             span: clause_span,
+        },
+        also: Vec::new(),
+    })
+}
+
+/// "X said Y must …": a party stating what another must do makes a demand (REQUEST).
+fn obligation(a: &Analysis, s: &Sentence, frames: &[FrameUse], places: &Places) -> Option<Event> {
+    let toks = &s.tokens;
+    let k = (0..toks.len())
+        .find(|&k| toks[k].norm == "must" && toks.get(k + 1).is_none_or(|t| t.norm != "have"))?;
+    let f = frames
+        .iter()
+        .find(|f| f.scope.0 <= k && k < f.scope.1 && f.start < k)?;
+    let source = f.source.clone().filter(|src| src.party)?;
+    let target = left_subject(s, k, places, false).and_then(|mi| event_actor(s, mi, places));
+    let (cs, ce) = s.clause_of(k);
+    Some(Event {
+        plover: "REQUEST".into(),
+        mode: None,
+        event_type: None,
+        sub_event_type: None,
+        actor1: Some(source.name),
+        actor1_country: source.country,
+        actor2: target.as_ref().map(|t| t.name.clone()),
+        actor2_country: target.and_then(|t| t.country),
+        locations: Vec::new(),
+        date: None,
+        date_text: None,
+        status: Status::Reported,
+        claimed_by: None,
+        claimed_by_country: None,
+        trigger: a.text[toks[k].span.start..toks[k].span.end].to_string(),
+        evidence: Evidence {
+            sentence: s.index,
+            span: Span::new(toks[cs].span.start, toks[ce - 1].span.end),
         },
         also: Vec::new(),
     })
