@@ -81,7 +81,9 @@ const BE: &[&str] = &[
     "was", "were", "been", "being", "is", "are", "be", "got", "get",
 ];
 
-const PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "i"];
+const PRONOUNS: &[&str] = &[
+    "it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our",
+];
 
 /// Speech acts: placed where they are said, not where what they speak of happened.
 const VERBAL: &[&str] = &[
@@ -124,16 +126,13 @@ pub fn extract_events(
             let clause = s.clause_of(m.start).0;
             // "the alleged bombardment" refers back to the last event of its kind.
             if m.value.pos == Pos::Noun && is_anaphoric(s, m.start, &event) {
-                match events
+                // "the truce" with nothing before it to refer to is background, not news.
+                if let Some(k) = events
                     .iter()
                     .rposition(|e| e.plover == event.plover && e.evidence.sentence + 3 >= s.index)
                 {
-                    Some(k) => {
-                        absorb(&mut events[k], &event);
-                        clause_events.push((clause, k));
-                    }
-                    // "the truce" with nothing before it to refer to: background, not news.
-                    None => {}
+                    absorb(&mut events[k], &event);
+                    clause_events.push((clause, k));
                 }
                 continue;
             }
@@ -410,19 +409,20 @@ fn code_trigger(
             cue = Some(*c.value);
         }
     }
-    // A plan word right after a noun trigger: "talks would be held".
+    // A plan word after a noun trigger: "talks would be held", "talks between the two
+    // delegations are scheduled for Thursday".
     if cue.is_none() && trig.pos == Pos::Noun {
-        for k in end..(end + 3).min(ce) {
-            if let Some(c) = lex.cues.match_at(toks, k)
-                && matches!(c.value, Cue::Plan)
-            {
-                cue = Some(Cue::Plan);
-            }
-        }
+        cue = (end..(end + 8).min(ce))
+            .find(|&k| {
+                lex.cues
+                    .match_at(toks, k)
+                    .is_some_and(|c| *c.value == Cue::Plan)
+            })
+            .map(|_| Cue::Plan);
     }
     match cue {
         Some(Cue::Negation) => status = Status::Denied,
-        Some(Cue::Plan) => status = Status::Scheduled,
+        Some(Cue::Plan | Cue::Commit) => status = Status::Scheduled,
         Some(Cue::Condition | Cue::Hypothetical) => status = Status::Hypothetical,
         _ => {}
     }
@@ -598,6 +598,15 @@ fn by_intent(
         status
     };
     let intent_mode = Some(plover.to_lowercase());
+    match cue {
+        Some(Cue::Commit) if COOPERATIVE.contains(&plover) => {
+            return ("AGREE".into(), intent_mode, None, None, stated);
+        }
+        Some(Cue::Commit) if HOSTILE.contains(&plover) => {
+            return ("THREATEN".into(), intent_mode, None, None, stated);
+        }
+        _ => {}
+    }
     if trig.pos != Pos::Verb {
         return (trig.plover.clone(), coding.0, coding.1, coding.2, status);
     }

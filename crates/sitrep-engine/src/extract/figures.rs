@@ -132,6 +132,8 @@ pub fn extract_figures(
         });
         let numbers = numbers(s, lex);
         let mut prev: Option<Figure> = None;
+        // Countries this sentence's figures are explicitly placed in ("in Thailand").
+        let mut explicit: Vec<String> = Vec::new();
         let mut prev_end = 0;
         for n in numbers {
             let qualifier = qualifier_before(s, n.start, lex);
@@ -201,7 +203,12 @@ pub fn extract_figures(
             }
             // Left: "killed at least 23", "displaced more than 900,000", "death toll rose to 45".
             if kind.is_none() && !n.singular {
-                let lo = q_start.saturating_sub(4);
+                // "the death toll from Saturday's strike rose to 45": a few words back, not past a comma.
+                let lo = (q_start.saturating_sub(8)..q_start)
+                    .rev()
+                    .take_while(|&k| s.tokens[k].norm != ",")
+                    .last()
+                    .unwrap_or(q_start);
                 for k in (lo..q_start).rev() {
                     if let Some(f) = lex.figures.match_at(&s.tokens, k)
                         && let Some(kd) = f.value.kind
@@ -223,14 +230,17 @@ pub fn extract_figures(
             }
             let mut qualifier = qualifier.map(|(_, q)| q);
             // Coordination: "… and 20 in Cambodia" shares kind and qualifier.
-            if kind.is_none()
-                && let Some(p) = &prev
-                && (prev_end..n.start)
+            let coordinated = prev.as_ref().is_some_and(|p| {
+                (prev_end..n.start)
                     .any(|k| matches!(s.tokens[k].norm.as_str(), "and" | "," | "while"))
-                && n.start - prev_end <= 6
-            {
+                    && n.start - prev_end <= 6
+                    && kind.is_none_or(|k| k == p.kind)
+            });
+            if coordinated && let Some(p) = &prev {
+                if kind.is_none() {
+                    population = p.population;
+                }
                 kind = Some(p.kind);
-                population = p.population;
                 if qualifier.is_none() {
                     qualifier = Some(p.qualifier);
                 }
@@ -238,6 +248,10 @@ pub fn extract_figures(
             let Some(kind) = kind else {
                 continue;
             };
+            // What is counted must be people: "300 rockets" or "5.1 million animals" is no toll.
+            if !counts_people(s, n.end, lex) {
+                continue;
+            }
             // "one civilian", "both soldiers": a small number word counts only a named person noun.
             let small_word =
                 (n.singular || n.value <= 2) && s.tokens[n.start].kind != TokenKind::Number;
@@ -296,7 +310,12 @@ pub fn extract_figures(
             // else the side reporting its own losses; else where the report takes place.
             // A sentence that places its figures in several countries leaves an unplaced
             // one to all of them ("… 20 in Cambodia and displaced more than 900,000").
-            let sentence_countries = place_countries(s, places);
+            if let Some(c) = &country
+                && !explicit.contains(c)
+            {
+                explicit.push(c.clone());
+            }
+            let sentence_countries = explicit.clone();
             let spread = country.is_none()
                 && victim_nationality(s, n.end).is_none()
                 && sentence_countries.len() > 1;
@@ -375,18 +394,52 @@ fn sentence_place_country(s: &Sentence, places: &Places, near: usize) -> Option<
         .map(|(_, c)| c)
 }
 
-/// The distinct countries of the places a sentence names, in order.
-fn place_countries(s: &Sentence, places: &Places) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for mi in 0..s.mentions.len() {
-        if let Some(Role::Place(p)) = places.role(s.index, mi)
-            && let Some(c) = &places.places[p].country
-            && !out.contains(c)
-        {
-            out.push(c.clone());
-        }
+/// Whether the number at `end` counts people: what follows is a person noun, a kind word,
+/// a nationality, a preposition or the end of the phrase, not some other noun.
+fn counts_people(s: &Sentence, end: usize, lex: &Lexicon) -> bool {
+    let Some(t) = s.tokens.get(end) else {
+        return true;
+    };
+    if t.kind != TokenKind::Word || t.capitalised || lex.figures.match_at(&s.tokens, end).is_some()
+    {
+        return true;
     }
-    out
+    if MEASURES.contains(&t.norm.as_str()) || lex.weapons.match_at(&s.tokens, end).is_some() {
+        return false;
+    }
+    // One adjective before the person noun: "12 young men", "40 unarmed villagers".
+    if lex
+        .figures
+        .match_at(&s.tokens, end + 1)
+        .is_some_and(|f| f.value.population.is_some())
+    {
+        return true;
+    }
+    FILLERS.contains(&t.norm.as_str())
+        || t.norm.ends_with("ly")
+        || matches!(
+            t.norm.as_str(),
+            "in" | "on"
+                | "at"
+                | "across"
+                | "near"
+                | "from"
+                | "and"
+                | "or"
+                | "as"
+                | "after"
+                | "during"
+                | "when"
+                | "while"
+                | "since"
+                | "by"
+                | "with"
+                | "last"
+                | "this"
+                | "overnight"
+                | "more"
+                | "others"
+        )
 }
 
 /// The country most of the report's places lie in.
@@ -518,7 +571,7 @@ fn number_at(s: &Sentence, i: usize, lex: &Lexicon) -> Option<Number> {
     if about && toks.get(end).is_some_and(|t| t.norm == "of") {
         end += 1;
     }
-    if !(value.is_finite() && value >= 0.0 && value < 1e13) {
+    if !(0.0..1e13).contains(&value) {
         return None;
     }
     Some(Number {

@@ -70,6 +70,7 @@ pub fn find_mentions(
         if let Some(m) = person_with_title(text, tokens, i, lex, gaz, known_people)
             .or_else(|| owned_institution(text, tokens, i, lex, gaz))
             .or_else(|| organisation(text, tokens, i, lex))
+            .or_else(|| place_of_kind(text, tokens, i, lex, gaz))
             .or_else(|| named_place(text, tokens, i, lex, gaz))
             .or_else(|| demonym(text, tokens, i, lex, gaz))
             .or_else(|| known_person(text, tokens, i, known_people))
@@ -156,6 +157,10 @@ fn person_with_title(
     let mut n = title.end;
     if tokens.get(n).is_some_and(|t| t.norm == ",") {
         n += 1;
+    }
+    // "Sudan's army chief, General Abdel Rahman": a rank may stand before the name.
+    if let Some(rank) = lex.titles.match_at(tokens, n).filter(|_| n > title.end) {
+        n = rank.end;
     }
     let name_start = n;
     while n < tokens.len()
@@ -417,6 +422,60 @@ fn named_place(
         });
     }
     None
+}
+
+/// "the village of Kruhla Balka", "Mount Sinjar": a kind word before the name. A name the
+/// gazetteer knows keeps its readings, with the kind word to choose among them.
+fn place_of_kind(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
+    use crate::lexicon::KindPosition;
+    let k = lex.place_kinds.match_at(tokens, i)?;
+    let mut n = k.end;
+    match k.value.position {
+        KindPosition::BeforeOf | KindPosition::Both | KindPosition::Any
+            if tokens.get(n).is_some_and(|t| t.norm == "of") =>
+        {
+            n += 1
+        }
+        KindPosition::Before | KindPosition::Any if tokens[i].capitalised => {}
+        _ => return None,
+    }
+    let start = n;
+    while n < tokens.len()
+        && n - start < 4
+        && name_word(&tokens[n], lex)
+        && gaz.demonym(&tokens[n].norm).is_none()
+    {
+        n += 1;
+    }
+    if n == start {
+        return None;
+    }
+    let name = surface(text, tokens, start, n).to_string();
+    let entries: Vec<Entry> = gaz
+        .lookup(&name)
+        .iter()
+        .copied()
+        .filter(|e| !matches!(e, Entry::Country(_)))
+        .collect();
+    let kind = if entries.is_empty() {
+        MentionKind::KindPlace { kind: k.value.kind }
+    } else {
+        MentionKind::Place { entries }
+    };
+    Some(Mention {
+        start,
+        end: n,
+        span: span_of(tokens, start, n),
+        kind,
+        name,
+        country: None,
+    })
 }
 
 /// ", a UNESCO World Heritage site": a comma, an article, then within a few words a kind word.

@@ -106,7 +106,17 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
     let mut context: Option<usize> = None;
     let mut context_sentence = 0;
     for s in &a.sentences {
-        for (mi, m) in s.mentions.iter().enumerate() {
+        // Names the gazetteer lacks go last, so that a parent named after them counts too
+        // ("Mekane Zion district in Amhara region").
+        let order = (0..s.mentions.len())
+            .filter(|&i| !matches!(s.mentions[i].kind, MentionKind::KindPlace { .. }))
+            .chain(
+                (0..s.mentions.len())
+                    .filter(|&i| matches!(s.mentions[i].kind, MentionKind::KindPlace { .. })),
+            );
+        let before_sentence = context.filter(|_| s.index <= context_sentence + 2);
+        for mi in order.collect::<Vec<_>>() {
+            let m = &s.mentions[mi];
             let locative = is_locative(s, m);
             let resolved = match &m.kind {
                 MentionKind::Country if locative || territory_follows(s, m) => {
@@ -120,8 +130,8 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                 MentionKind::Place { entries } => {
                     let kind_word = kind_word_after(s, m.end, lex);
                     let capital = top_capital(entries, gaz);
-                    if let Some(state) =
-                        capital.filter(|_| !locative && kind_word.is_none() && acts(s, m))
+                    if let Some(state) = capital
+                        .filter(|_| !locative && kind_word.is_none() && !is_target(s, m, lex))
                     {
                         out.roles.insert((s.index, mi), Role::State);
                         out.states.insert((s.index, mi), state);
@@ -157,7 +167,7 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                     Some(place)
                 }
                 MentionKind::KindPlace { kind } => {
-                    let parent = context.filter(|_| s.index <= context_sentence + 2);
+                    let parent = parent_in_sentence(s, m, &out).or(before_sentence);
                     Some(unknown_place(
                         m,
                         *kind,
@@ -183,6 +193,52 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
         }
     }
     out
+}
+
+/// The place that contains an unknown one, named in the same sentence: right after it
+/// ("X district in Amhara region", "X, Kharkiv province"), else the nearest before it.
+fn parent_in_sentence(s: &Sentence, m: &Mention, out: &Places) -> Option<usize> {
+    let resolved = |o: &Mention| {
+        let oi = s.mentions.iter().position(|x| std::ptr::eq(x, o))?;
+        match out.role(s.index, oi) {
+            Some(Role::Place(p)) if out.places[p].kind != PlaceKind::Country => Some(p),
+            _ => None,
+        }
+    };
+    let after = s
+        .mentions
+        .iter()
+        .filter(|o| {
+            o.start > m.end
+                && o.start <= m.end + 2
+                && matches!(s.tokens[m.end].norm.as_str(), "in" | "," | "of" | "near")
+        })
+        .find_map(resolved);
+    after.or_else(|| {
+        s.mentions
+            .iter()
+            .rev()
+            .filter(|o| o.end <= m.start)
+            .find_map(resolved)
+    })
+}
+
+/// A capital right after an attack verb is its target, a place ("drones attacked Kyiv").
+fn is_target(s: &Sentence, m: &Mention, lex: &Lexicon) -> bool {
+    let mut k = m.start;
+    while k > 0
+        && matches!(
+            s.tokens[k - 1].norm.as_str(),
+            "the" | "central" | "downtown"
+        )
+    {
+        k -= 1;
+    }
+    (k.saturating_sub(3)..k).any(|j| {
+        lex.triggers
+            .match_at(&s.tokens, j)
+            .is_some_and(|t| t.end == k && t.value.plover == "ASSAULT")
+    })
 }
 
 /// Adds a place or, when the same place is already listed, its new span.
@@ -277,39 +333,6 @@ fn territory_follows(s: &Sentence, m: &Mention) -> bool {
         next
     };
     next.is_some_and(|w| TERRITORY.contains(&w))
-}
-
-/// A capital acts when it is a subject: a verb follows it, or "and" another actor then a verb.
-fn acts(s: &Sentence, m: &Mention) -> bool {
-    let mut i = m.end;
-    // "Bangkok and Phnom Penh attended": skip the coordinated names.
-    while let Some(t) = s.tokens.get(i) {
-        if t.norm == "and" || t.norm == "," {
-            if let Some(o) = s.mentions.iter().find(|o| o.start == i + 1) {
-                i = o.end;
-                continue;
-            }
-        }
-        break;
-    }
-    let Some(next) = s.tokens.get(i) else {
-        return false;
-    };
-    if next.norm == "'s" {
-        return true;
-    }
-    // A lowercase word that is not a preposition or a noun-like continuation: read as a verb.
-    next.is_word()
-        && !next.capitalised
-        && !LOCATIVE.contains(&next.norm.as_str())
-        && !matches!(next.norm.as_str(), "and" | "or" | "is" | "was")
-        || (matches!(next.norm.as_str(), "is" | "was")
-            && !s.tokens.get(i + 1).is_some_and(|t| {
-                matches!(
-                    t.norm.as_str(),
-                    "a" | "an" | "the" | "home" | "located" | "situated"
-                )
-            }))
 }
 
 /// A kind word right after the name, or after a coordinated name ("Siem Reap and Preah Vihear provinces").
@@ -435,6 +458,17 @@ fn pick(
         if let Some(&n) = doc_countries.get(&country) {
             score += 15.0 + (n as f64).min(10.0);
             why.push("country of the report");
+        }
+        // "Ukrainian positions near Pokrovsk": a country named right beside the place.
+        let beside = s.mentions.iter().any(|o| {
+            matches!(o.kind, MentionKind::Country | MentionKind::Demonym)
+                && o.country.as_deref() == Some(country.as_str())
+                && (o.end <= m.start && m.start - o.end <= 4
+                    || o.start >= m.end && o.start - m.end <= 2)
+        });
+        if beside {
+            score += 12.0;
+            why.push("country named beside it");
         }
         if is_admin1 {
             score += 6.0;

@@ -71,6 +71,8 @@ pub enum Frame {
 pub enum Cue {
     Negation,
     Plan,
+    /// A party binds itself to an act ("is willing to", "agreed to").
+    Commit,
     Condition,
     Hypothetical,
     Cumulative,
@@ -498,6 +500,7 @@ fn parse_cue(s: &str) -> Option<Cue> {
     Some(match s {
         "negation" => Cue::Negation,
         "plan" => Cue::Plan,
+        "commit" => Cue::Commit,
         "condition" => Cue::Condition,
         "hypothetical" => Cue::Hypothetical,
         "cumulative" => Cue::Cumulative,

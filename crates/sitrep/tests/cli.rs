@@ -1,0 +1,184 @@
+//! The `sitrep` command as a user runs it: inputs of every kind, errors that name their
+//! input, exit codes, and the evaluation harness.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn sitrep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .current_dir(fixtures())
+        .output()
+        .expect("sitrep runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn extract_one_file_gives_one_record() {
+    let o = sitrep(&["extract", "--published", "2025-06-03", "one.txt"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["document"]["title"], "Rebels Shell Town");
+    assert_eq!(r["document"]["published"], "2025-06-03");
+    assert!(r["document"]["id"].as_str().unwrap().starts_with("sha256:"));
+    let e = &r["events"][0];
+    assert_eq!(e["plover"], "ASSAULT");
+    assert_eq!(e["date"], "2025-06-02");
+    assert_eq!(r["figures"][0]["count"], 6);
+}
+
+#[test]
+fn jsonl_keeps_ids_and_order_and_reports_bad_lines() {
+    let o = sitrep(&["extract", "--format", "jsonl", "--no-text", "batch.jsonl"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "bad lines make the exit code say so"
+    );
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["a-1", "a-2"]);
+    let err = stderr(&o);
+    assert!(err.contains("batch.jsonl:4: no \"text\" field"), "{err}");
+    assert!(err.contains("batch.jsonl:5: invalid JSON"), "{err}");
+}
+
+#[test]
+fn unreadable_inputs_are_named_and_the_rest_still_processed() {
+    let o = sitrep(&[
+        "extract",
+        "--format",
+        "jsonl",
+        "missing.txt",
+        "bad-utf8.txt",
+        "one.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("missing.txt:"), "{err}");
+    assert!(err.contains("bad-utf8.txt: not valid UTF-8"), "{err}");
+    assert_eq!(stdout(&o).lines().count(), 1);
+}
+
+#[test]
+fn folders_are_read_recursively_in_name_order() {
+    let dir = std::env::temp_dir().join(format!("sitrep-cli-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    std::fs::write(dir.join("a.txt"), "Troops clashed near Goma.").unwrap();
+    std::fs::write(
+        dir.join("b/c.txt"),
+        "Police arrested 12 protesters in Nairobi.",
+    )
+    .unwrap();
+    std::fs::write(dir.join(".hidden"), "ignored").unwrap();
+    let o = sitrep(&["extract", "--format", "jsonl", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sources: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["source"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(sources.len(), 2);
+    assert!(
+        sources[0].ends_with("a.txt") && sources[1].ends_with("c.txt"),
+        "{sources:?}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args([
+            "extract",
+            "--format",
+            "pretty",
+            "--published",
+            "2025-01-07",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"Ethiopian drones struck a market in Amhara region on Monday, killing 14 people.",
+        )
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("ASSAULT") && out.contains("Amhara"), "{out}");
+}
+
+#[test]
+fn a_bad_date_is_a_clear_usage_error() {
+    let o = sitrep(&["extract", "--published", "last tuesday", "one.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--published \"last tuesday\" is not a date"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn eval_scores_and_enforces_thresholds() {
+    let o = sitrep(&[
+        "eval",
+        "--gold",
+        "gold.json",
+        "--require",
+        "figures.f1=1.0",
+        "--require",
+        "events.recall=1.0",
+    ]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(out.contains("all thresholds met"), "{out}");
+    // An unreachable threshold fails the run, and says which.
+    let o = sitrep(&[
+        "eval",
+        "--gold",
+        "gold.json",
+        "--require",
+        "actors.precision=2",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("BELOW THRESHOLD: actors.precision"),
+        "{}",
+        stdout(&o)
+    );
+    // An unknown metric is a usage error that lists the known ones.
+    let o = sitrep(&["eval", "--gold", "gold.json", "--require", "nonsense=1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("events.f1"), "{}", stderr(&o));
+}
