@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use sitrep_model::{Diagnostic, Document, Record, Span};
 
-use crate::extract::{actors, analysis, claims, events, figures, places, summary};
+use crate::extract::{actors, analysis, claims, events, figures, frames, places, summary};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::text::normalize;
@@ -69,10 +69,15 @@ impl Engine {
         let a = analysis::analyse(text, lex, gaz);
         let places = places::resolve_places(&a, lex, gaz);
         let doc_countries = places::document_countries(&a, gaz);
-        let events = events::extract_events(&a, lex, &places, input.published);
-        let figures = figures::extract_figures(&a, lex, &places, &doc_countries);
+        let frames: Vec<_> = a
+            .sentences
+            .iter()
+            .map(|s| frames::find_frames(s, lex, &places))
+            .collect();
+        let events = events::extract_events(&a, lex, &places, &frames, input.published);
+        let figures = figures::extract_figures(&a, lex, &places, &frames, &doc_countries);
         let actors = actors::extract_actors(&a, &places, gaz);
-        let claims = claims::extract_claims(&a, lex, &places, &events);
+        let claims = claims::extract_claims(&a, &frames, &events);
         let title = input.title.clone().or_else(|| summary::detect_title(&a));
         let summary_text = summary::summarise(&a, &events, &figures);
         let headline = match &title {

@@ -3,20 +3,14 @@
 use sitrep_model::{Claim, ClaimKind, Event, Evidence, Span};
 
 use super::analysis::Analysis;
-use super::frames::find_frames;
-use super::places::Places;
-use crate::lexicon::{Frame, Lexicon};
+use super::frames::FrameUse;
+use crate::lexicon::Frame;
 
-pub fn extract_claims(
-    a: &Analysis,
-    lex: &Lexicon,
-    places: &Places,
-    events: &[Event],
-) -> Vec<Claim> {
+pub fn extract_claims(a: &Analysis, frames: &[Vec<FrameUse>], events: &[Event]) -> Vec<Claim> {
     let mut out = Vec::new();
     for s in &a.sentences {
-        for f in find_frames(s, lex, places) {
-            let Some(src) = f.source.filter(|src| src.party) else {
+        for f in &frames[s.index] {
+            let Some(src) = f.source.clone().filter(|src| src.party) else {
                 continue;
             };
             let (start, end) = f.scope;

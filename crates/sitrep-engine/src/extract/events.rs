@@ -13,7 +13,7 @@ use sitrep_model::{Event, EventLocation, Evidence, PlaceKind, Span, Status};
 
 use super::analysis::{Analysis, Sentence};
 use super::dates::{DateMention, Sense, find_dates, resolve_weekday};
-use super::frames::{FrameUse, Source, actor_of, find_frames, left_subject};
+use super::frames::{FrameUse, Source, actor_of, left_subject};
 
 /// An actor of an event: anything that acts, but not a generic source ("officials").
 fn event_actor(s: &Sentence, mi: usize, places: &Places) -> Option<Source> {
@@ -97,11 +97,12 @@ pub fn extract_events(
     a: &Analysis,
     lex: &Lexicon,
     places: &Places,
+    frames: &[Vec<FrameUse>],
     published: Option<NaiveDate>,
 ) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for s in &a.sentences {
-        let frames = find_frames(s, lex, places);
+        let frames = &frames[s.index];
         let dates = find_dates(a.text, &s.tokens, published);
         let mut clause_events: Vec<(usize, usize)> = Vec::new(); // (clause start, event index)
         let mut i = 0;

@@ -5,12 +5,12 @@
 //! ("at least 23 killed in Thailand and 20 in Cambodia" is two figures, both at least).
 //! A fact stated twice in one report is one figure.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use sitrep_model::{Evidence, Figure, Population, Qualifier, Span};
 
 use super::analysis::{Analysis, Sentence};
-use super::frames::find_frames;
+use super::frames::FrameUse;
 use super::mentions::MentionKind;
 use super::places::{Places, Role};
 use crate::lexicon::{Cue, Lexicon, NumberSense};
@@ -112,6 +112,7 @@ pub fn extract_figures(
     a: &Analysis,
     lex: &Lexicon,
     places: &Places,
+    frames: &[Vec<FrameUse>],
     doc_countries: &HashMap<String, usize>,
 ) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
@@ -120,7 +121,7 @@ pub fn extract_figures(
     let sides: Vec<String> = sides.into_iter().take(2).map(|(c, _)| c.clone()).collect();
     let main_country = main_place_country(places);
     for s in &a.sentences {
-        let frames = find_frames(s, lex, places);
+        let frames = &frames[s.index];
         let cumulative = (0..s.tokens.len()).find_map(|k| {
             lex.cues
                 .match_at(&s.tokens, k)
@@ -444,7 +445,7 @@ fn counts_people(s: &Sentence, end: usize, lex: &Lexicon) -> bool {
 
 /// The country most of the report's places lie in.
 fn main_place_country(places: &Places) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for p in &places.places {
         if let Some(c) = &p.country {
             *counts.entry(c).or_default() += p.spans.len();

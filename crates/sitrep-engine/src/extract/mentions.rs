@@ -211,7 +211,7 @@ fn person_with_title(
 fn is_place_word(tokens: &[Token], n: usize, gaz: &Gazetteer) -> bool {
     gaz.demonym(&tokens[n].norm).is_some()
         || gaz
-            .lookup_folded(&fold_name(&tokens[n].norm))
+            .lookup(&tokens[n].norm)
             .iter()
             .any(|e| matches!(e, Entry::Country(_)))
 }
@@ -356,8 +356,7 @@ fn named_place(
             continue;
         }
         let name = surface(text, tokens, i, end);
-        let key = fold_name(name);
-        let entries = gaz.lookup_folded(&key);
+        let entries = gaz.lookup(name);
         // A lone stopword or demonym ("Thai") is not a place, whatever town bears the name.
         let single_common = end == i + 1
             && (lex.stopwords.contains(tokens[i].norm.as_str())

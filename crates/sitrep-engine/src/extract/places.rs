@@ -6,7 +6,7 @@
 //! gazetteer lacks but a kind word marks ("Srae Nouy commune") is still a place, placed
 //! inside its context with a coarser precision.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use sitrep_model::{Place, PlaceKind, Precision, Span};
 
@@ -77,7 +77,7 @@ impl Places {
 
 /// How often each country is named in the report: the countries it is about.
 pub fn document_countries(a: &Analysis, gaz: &Gazetteer) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+    let mut counts = HashMap::default();
     for s in &a.sentences {
         for m in &s.mentions {
             let c = match &m.kind {

@@ -1,5 +1,22 @@
 //! Folding of place names to lookup keys: "Ŏtâr Méanchey" and "Otar Meanchey" meet.
 
+/// `fold_name` without allocating when the name is already folded (the common case for
+/// token norms such as "thai" or "kuala lumpur").
+pub fn fold_name_cow(name: &str) -> std::borrow::Cow<'_, str> {
+    let b = name.as_bytes();
+    let folded = !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b' ')
+        && !name.contains("  ");
+    if folded || name.is_empty() {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(fold_name(name))
+    }
+}
+
 /// Transliterates to ASCII, lowercases, and turns every run of non-alphanumerics into one space.
 pub fn fold_name(name: &str) -> String {
     let ascii = if name.is_ascii() {
@@ -36,5 +53,22 @@ mod tests {
         assert_eq!(fold_name("Ma'arrat al-Nu'man"), "maarrat al numan");
         assert_eq!(fold_name("São Tomé"), "sao tome");
         assert_eq!(fold_name(""), "");
+    }
+
+    #[test]
+    fn borrowed_fold_agrees_with_owned() {
+        for s in [
+            "thai",
+            "kuala lumpur",
+            "Thai",
+            "a  b",
+            " x",
+            "al-x",
+            "",
+            "o'brien",
+            "é",
+        ] {
+            assert_eq!(super::fold_name_cow(s), fold_name(s), "{s:?}");
+        }
     }
 }

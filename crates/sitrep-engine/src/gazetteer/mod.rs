@@ -6,9 +6,9 @@
 
 mod fold;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-pub use fold::fold_name;
+pub use fold::{fold_name, fold_name_cow};
 
 use crate::lexicon::tsv;
 
@@ -201,13 +201,13 @@ impl Gazetteer {
     }
 
     pub fn lookup(&self, name: &str) -> &[Entry] {
-        self.lookup_folded(&fold_name(name))
+        self.lookup_folded(&fold_name_cow(name))
     }
 
     /// The country whose demonym or adjective this is ("Thai", "Khmer", "Cambodian").
     pub fn demonym(&self, word: &str) -> Option<&Country> {
         self.demonyms
-            .get(&fold_name(word))
+            .get(fold_name_cow(word).as_ref())
             .map(|&i| &self.countries[i as usize])
     }
 

@@ -7,7 +7,7 @@
 mod phrase;
 pub mod tsv;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use sitrep_model::{ActorKind, FigureKind, PlaceKind, Population, Qualifier, Span};
 
@@ -172,7 +172,7 @@ pub struct Lexicon {
     pub organisations: PhraseMatcher<Organisation>,
     pub place_kinds: PhraseMatcher<PlaceKindWord>,
     /// Common English words: never a place or a person's name on their own.
-    pub stopwords: std::collections::HashSet<String>,
+    pub stopwords: rustc_hash::FxHashSet<String>,
     pub problems: Vec<DataProblem>,
 }
 

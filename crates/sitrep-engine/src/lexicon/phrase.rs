@@ -4,7 +4,7 @@
 //! "u.s." split the same way on both sides. Lookup is by the first token, then the
 //! candidates for it are tried longest first: no allocation per token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::Token;
 
@@ -16,7 +16,7 @@ pub struct PhraseMatcher<V> {
 impl<V> Default for PhraseMatcher<V> {
     fn default() -> Self {
         Self {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
