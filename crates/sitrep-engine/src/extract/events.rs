@@ -120,7 +120,7 @@ pub fn extract_events(
             }
             // A reporting verb that is also a trigger ("accused") codes the speech act itself.
             let Some(event) = code_trigger(
-                a, s, m.start, m.end, m.value, lex, places, &frames, &dates, published,
+                a, s, m.start, m.end, m.value, lex, places, frames, &dates, published,
             ) else {
                 continue;
             };
@@ -148,7 +148,7 @@ pub fn extract_events(
             events.push(event);
             clause_events.push((clause, events.len() - 1));
         }
-        if let Some(e) = obligation(a, s, &frames, places)
+        if let Some(e) = obligation(a, s, frames, places)
             && !events
                 .iter()
                 .any(|x| x.plover == "REQUEST" && x.evidence.sentence == s.index)
