@@ -233,6 +233,15 @@ fn code_trigger(
         }
         _ => {}
     }
+    // "Qatar, which mediates between …", "the Houthis, who have attacked shipping since …":
+    // a relative clause in the present or perfect describes a standing role, not news.
+    if trig.pos == Pos::Verb
+        && matches!(toks.get(cs).map(|t| t.norm.as_str()), Some("which" | "who"))
+        && (toks[start].norm.ends_with('s') && !toks[start].norm.ends_with("ss")
+            || (cs..start).any(|k| matches!(toks[k].norm.as_str(), "has" | "have")))
+    {
+        return None;
+    }
     // "during President X's visit": a circumstance of another event, not news of its own.
     if trig.pos == Pos::Noun && (start.saturating_sub(4)..start).any(|k| toks[k].norm == "during") {
         return None;
@@ -366,6 +375,37 @@ fn code_trigger(
             }
         }
     }
+    // "its forces", "their fighters": the body belongs to whoever is speaking.
+    for side in [&mut actor1, &mut actor2] {
+        if let Some(src) = side.as_mut()
+            && let Some(mi) = src.mention
+            && matches!(s.mentions[mi].kind, MentionKind::Group { .. })
+            && s.mentions[mi].start > 0
+            && matches!(
+                toks[s.mentions[mi].start - 1].norm.as_str(),
+                "its" | "their" | "our" | "his" | "her"
+            )
+            && let Some(speaker) = frame
+                .and_then(|f| f.source.as_ref())
+                .filter(|f| f.party && f.country.is_some())
+        {
+            src.country = speaker.country.clone();
+        }
+    }
+    // A group named by a common noun ("gunmen") acts where the event takes place.
+    for side in [&mut actor1, &mut actor2] {
+        if let Some(src) = side.as_mut()
+            && src.country.is_none()
+            && src
+                .mention
+                .is_some_and(|mi| matches!(s.mentions[mi].kind, MentionKind::Group { .. }))
+        {
+            src.country = locations
+                .iter()
+                .find_map(|l| l.country.clone())
+                .or_else(|| places.main_country.clone());
+        }
+    }
     // "two Cambodian military targets": a target named by its nationality is in that country.
     if locations.is_empty()
         && trig.plover == "ASSAULT"
@@ -446,6 +486,13 @@ fn code_trigger(
         }
         if actor1.is_none() && f.frame == Frame::Deny {
             actor1 = f.source.clone();
+        }
+        // "X said … and called on Y": a speech act with no subject of its own is the speaker's.
+        if actor1.is_none()
+            && (VERBAL.contains(&trig.plover.as_str())
+                || matches!(trig.plover.as_str(), "AGREE" | "REJECT"))
+        {
+            actor1 = f.source.clone().filter(|src| src.party);
         }
     }
     // The speech act itself is not claimed by its own speaker.

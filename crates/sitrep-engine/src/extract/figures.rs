@@ -119,7 +119,7 @@ pub fn extract_figures(
     let mut sides: Vec<(&String, &usize)> = doc_countries.iter().collect();
     sides.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
     let sides: Vec<String> = sides.into_iter().take(2).map(|(c, _)| c.clone()).collect();
-    let main_country = main_place_country(places);
+    let main_country = places.main_country.clone();
     for s in &a.sentences {
         let frames = &frames[s.index];
         let cumulative = (0..s.tokens.len()).find_map(|k| {
@@ -441,19 +441,6 @@ fn counts_people(s: &Sentence, end: usize, lex: &Lexicon) -> bool {
                 | "more"
                 | "others"
         )
-}
-
-/// The country most of the report's places lie in.
-fn main_place_country(places: &Places) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
-    for p in &places.places {
-        if let Some(c) = &p.country {
-            *counts.entry(c).or_default() += p.spans.len();
-        }
-    }
-    let mut v: Vec<_> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.first().map(|(c, _)| c.to_string())
 }
 
 /// One fact stated twice is one figure: the later statement fills what the first lacked.

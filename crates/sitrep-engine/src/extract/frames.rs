@@ -5,6 +5,7 @@ use super::analysis::Sentence;
 use super::mentions::MentionKind;
 use super::places::{Places, Role};
 use crate::lexicon::{Frame, Lexicon};
+use sitrep_model::ActorKind;
 
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -41,7 +42,17 @@ pub fn actor_of(s: &Sentence, mi: usize, places: &Places) -> Option<Source> {
             country: m
                 .country
                 .clone()
-                .or_else(|| places.state_of(s.index, mi).map(str::to_string)),
+                .or_else(|| places.state_of(s.index, mi).map(str::to_string))
+                .or_else(|| {
+                    // "the army said": an unnamed state body belongs to the state the report is about.
+                    let state_body = matches!(
+                        m.kind,
+                        MentionKind::Group {
+                            kind: ActorKind::Military | ActorKind::Police | ActorKind::Government
+                        }
+                    );
+                    state_body.then(|| places.main_country.clone()).flatten()
+                }),
             party,
             mention: Some(mi),
         }),

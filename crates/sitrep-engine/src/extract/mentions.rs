@@ -27,6 +27,9 @@ pub enum MentionKind {
     Institution { kind: ActorKind, canonical: String },
     /// Armed means owned by a country ("Thai fighter jets"): an armed actor, not listed as one.
     ArmedMeans,
+    /// A body or group named by a common noun ("the army", "gunmen"); its country comes from
+    /// a following "in <capital>", else from the event it takes part in.
+    Group { kind: ActorKind },
     /// A person, with role when a title names it.
     Person { role: Option<String> },
     /// A generic reporting source ("officials", "witnesses").
@@ -74,6 +77,7 @@ pub fn find_mentions(
             .or_else(|| named_place(text, tokens, i, lex, gaz))
             .or_else(|| demonym(text, tokens, i, lex, gaz))
             .or_else(|| known_person(text, tokens, i, known_people))
+            .or_else(|| group(text, tokens, i, lex, gaz))
             .or_else(|| source_noun(text, tokens, i, lex))
         {
             i = m.end.max(i + 1);
@@ -557,6 +561,53 @@ fn known_person(
         });
     }
     None
+}
+
+/// "the army", "government troops", "gunmen", "the government in Bamako".
+fn group(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
+    let (end, kind) = if let Some(m) = lex.institutions.match_at(tokens, i) {
+        // "military aircraft": means, not a body.
+        if lex.weapons.match_at(tokens, m.end).is_some()
+            || tokens
+                .get(m.end)
+                .is_some_and(|t| TARGET_NOUNS.contains(&t.norm.as_str()))
+        {
+            return None;
+        }
+        // "government troops": the second word names the body.
+        match lex.institutions.match_at(tokens, m.end) {
+            Some(m2) => (m2.end, m2.value.kind),
+            None => (m.end, m.value.kind),
+        }
+    } else {
+        let m = lex.groups.match_at(tokens, i)?;
+        (m.end, *m.value)
+    };
+    // "the government in Bamako": the capital names the state.
+    let country = (tokens.get(end).is_some_and(|t| t.norm == "in"))
+        .then(|| {
+            let name = tokens.get(end + 1)?;
+            gaz.lookup(&name.norm).iter().find_map(|e| match e {
+                Entry::Place(p) => gaz.capital_of(*p).map(|c| c.iso2.clone()),
+                Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+                _ => None,
+            })
+        })
+        .flatten();
+    Some(Mention {
+        start: i,
+        end,
+        span: span_of(tokens, i, end),
+        kind: MentionKind::Group { kind },
+        name: surface(text, tokens, i, end).to_string(),
+        country,
+    })
 }
 
 fn source_noun(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option<Mention> {

@@ -62,6 +62,8 @@ pub struct Places {
     pub roles: HashMap<(usize, usize), Role>,
     /// (sentence, mention index) of an acting capital → the state's ISO code.
     states: HashMap<(usize, usize), String>,
+    /// The country most of the report's places lie in: where it takes place.
+    pub main_country: Option<String>,
 }
 
 impl Places {
@@ -144,6 +146,36 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                     let is_capital = entries
                         .iter()
                         .any(|e| matches!(e, Entry::Place(p) if gaz.capital_of(*p).is_some()));
+                    // A small town abroad, in a report about other countries, is more likely
+                    // a namesake of a village the gazetteer lacks: keep the name, not the reading.
+                    let foreign = place
+                        .country
+                        .as_deref()
+                        .is_some_and(|c| !doc_countries.contains_key(c))
+                        && !doc_countries.is_empty();
+                    let inside_name = m.start > 0
+                        && s.tokens[m.start - 1].capitalised
+                        && !s.mentions.iter().any(|o| o.end == m.start);
+                    if place.kind == PlaceKind::City
+                        && foreign
+                        && population < 50_000
+                        && !is_capital
+                    {
+                        if (locative || kind_word.is_some()) && !inside_name {
+                            let parent = parent_in_sentence(s, m, &out).or(before_sentence);
+                            let mut p = unknown_place(
+                                m,
+                                kind_word.unwrap_or(PlaceKind::Village),
+                                parent.map(|p| &out.places[p]),
+                                &doc_countries,
+                                gaz,
+                            );
+                            p.basis = format!("a namesake abroad ignored; {}", p.basis);
+                            let idx = add_place(&mut out.places, p, m.span);
+                            out.roles.insert((s.index, mi), Role::Place(idx));
+                        }
+                        continue;
+                    }
                     let town_word = matches!(kind_word, Some(PlaceKind::City | PlaceKind::Village));
                     if place.kind == PlaceKind::City
                         && !locative
@@ -154,9 +186,6 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                         continue;
                     }
                     // Inside a longer capitalised name ("UNESCO World Heritage site").
-                    let inside_name = m.start > 0
-                        && s.tokens[m.start - 1].capitalised
-                        && !s.mentions.iter().any(|o| o.end == m.start);
                     if place.kind == PlaceKind::City
                         && inside_name
                         && !is_capital
@@ -192,7 +221,21 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
             }
         }
     }
+    out.main_country = main_place_country(&out.places);
     out
+}
+
+/// The country most of the report's places lie in (by mentions).
+fn main_place_country(places: &[Place]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for p in places {
+        if let Some(c) = &p.country {
+            *counts.entry(c).or_default() += p.spans.len();
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    v.first().map(|(c, _)| c.to_string())
 }
 
 /// The place that contains an unknown one, named in the same sentence: right after it

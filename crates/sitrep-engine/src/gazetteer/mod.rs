@@ -189,6 +189,20 @@ impl Gazetteer {
         if key.is_empty() {
             return;
         }
+        // Arabic names are written with and without the article: "Al Hudaydah", "Hudaydah".
+        for article in [
+            "al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ",
+        ] {
+            if let Some(bare) = key.strip_prefix(article)
+                && bare.len() > 3
+            {
+                self.push_name(bare.to_string(), entry);
+            }
+        }
+        self.push_name(key, entry);
+    }
+
+    fn push_name(&mut self, key: String, entry: Entry) {
         let list = self.names.entry(key).or_default();
         if !list.contains(&entry) {
             list.push(entry);

@@ -170,6 +170,8 @@ pub struct Lexicon {
     pub institutions: PhraseMatcher<Institution>,
     pub titles: PhraseMatcher<Title>,
     pub organisations: PhraseMatcher<Organisation>,
+    /// Armed groups and crowds named by a common noun ("gunmen", "protesters").
+    pub groups: PhraseMatcher<ActorKind>,
     pub place_kinds: PhraseMatcher<PlaceKindWord>,
     /// Common English words: never a place or a person's name on their own.
     pub stopwords: rustc_hash::FxHashSet<String>,
@@ -212,6 +214,13 @@ impl Lexicon {
         lex.load_titles(data_file!("titles.tsv"));
         lex.load_organisations(data_file!("organisations.tsv"));
         lex.load_place_kinds(data_file!("place_kinds.tsv"));
+        lex.load_simple(
+            "groups.tsv",
+            data_file!("groups.tsv"),
+            "kind",
+            parse_actor_kind,
+            |l| &mut l.groups,
+        );
         lex
     }
 
