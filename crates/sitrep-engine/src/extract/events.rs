@@ -532,6 +532,15 @@ fn code_trigger(
             trig.sub_event_type.clone(),
         ),
     };
+    let (mode, event_type, sub_event_type) = acled_type(
+        trig,
+        (mode, event_type, sub_event_type),
+        s,
+        (cs, ce),
+        actor1.as_ref(),
+        actor2.as_ref(),
+        lex,
+    );
     let date = date_for(dates, cs, ce, start, status, published);
     let clause_span = Span::new(toks[cs].span.start, toks[ce - 1].span.end);
     let conditional = (end..s.tokens.len()).any(|k| {
@@ -603,6 +612,144 @@ fn obligation(a: &Analysis, s: &Sentence, frames: &[FrameUse], places: &Places) 
         },
         also: Vec::new(),
     })
+}
+
+/// ACLED's type for an assault whose words leave it open, from who acts on whom: taking a
+/// place is "Government regains territory" for a state and "Non-state actor overtakes
+/// territory" for a group; an attack on civilians or protesters is violence against them;
+/// an attack between armed sides is an armed clash; a strike with no weapon named is from
+/// the air, a blast with none named is an explosive device.
+fn acled_type(
+    trig: &crate::lexicon::Trigger,
+    coding: Coding,
+    s: &Sentence,
+    (cs, ce): (usize, usize),
+    actor1: Option<&Source>,
+    actor2: Option<&Source>,
+    lex: &Lexicon,
+) -> Coding {
+    use sitrep_model::ActorKind;
+    let (mode, event_type, sub) = coding;
+    if trig.plover != "ASSAULT" || sub.is_some() {
+        return (mode, event_type, sub);
+    }
+    let kind_of = |a: Option<&Source>| {
+        a.and_then(|a| a.mention)
+            .map(|mi| match &s.mentions[mi].kind {
+                MentionKind::Organisation { kind }
+                | MentionKind::Group { kind }
+                | MentionKind::Institution { kind, .. } => *kind,
+                MentionKind::Person { .. } => ActorKind::Person,
+                _ => ActorKind::State,
+            })
+    };
+    let state = |k: Option<ActorKind>| {
+        matches!(
+            k,
+            Some(
+                ActorKind::State | ActorKind::Military | ActorKind::Police | ActorKind::Government
+            )
+        )
+    };
+    let triggered = |w: &[&str]| w.iter().any(|x| s.tokens.iter().any(|t| t.norm == *x));
+    let words: Vec<&str> = s.tokens[cs..ce].iter().map(|t| t.norm.as_str()).collect();
+    let civilians = (cs..ce).any(|k| {
+        lex.figures
+            .match_at(&s.tokens, k)
+            .is_some_and(|f| f.value.population == Some(sitrep_model::Population::Civilian))
+    }) || kind_of(actor2) == Some(ActorKind::Civilians)
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "convoy"
+                    | "market"
+                    | "village"
+                    | "homes"
+                    | "camp"
+                    | "school"
+                    | "hospital"
+                    | "wedding"
+                    | "mosque"
+                    | "church"
+            )
+        });
+    let protesters = words
+        .iter()
+        .any(|w| matches!(*w, "protesters" | "protestors" | "demonstrators"));
+    let (t, st) = match event_type.as_deref() {
+        Some("Battles") => {
+            let territory = triggered(&[
+                "captured",
+                "capture",
+                "captures",
+                "seized",
+                "seize",
+                "overran",
+                "overrun",
+                "recaptured",
+                "retook",
+                "retaken",
+                "control",
+            ]);
+            if territory {
+                if state(kind_of(actor1)) {
+                    ("Battles", "Government regains territory")
+                } else {
+                    ("Battles", "Non-state actor overtakes territory")
+                }
+            } else {
+                ("Battles", "Armed clash")
+            }
+        }
+        Some("Explosions/Remote violence") => {
+            let blast = words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "explosion"
+                        | "explosions"
+                        | "blast"
+                        | "blasts"
+                        | "exploded"
+                        | "detonated"
+                        | "bomb"
+                        | "bombs"
+                )
+            });
+            (
+                "Explosions/Remote violence",
+                if blast {
+                    "Remote explosive/landmine/IED"
+                } else {
+                    "Air/drone strike"
+                },
+            )
+        }
+        Some(_) => return (mode, event_type, sub),
+        None if protesters && state(kind_of(actor1)) => {
+            ("Protests", "Excessive force against protesters")
+        }
+        None if civilians => ("Violence against civilians", "Attack"),
+        None => {
+            let territory = triggered(&[
+                "captured",
+                "seized",
+                "overran",
+                "stormed",
+                "recaptured",
+                "retook",
+            ]);
+            if territory && !civilians {
+                if state(kind_of(actor1)) {
+                    ("Battles", "Government regains territory")
+                } else {
+                    ("Battles", "Non-state actor overtakes territory")
+                }
+            } else {
+                ("Battles", "Armed clash")
+            }
+        }
+    };
+    (mode, Some(t.to_string()), Some(st.to_string()))
 }
 
 type Coding = (Option<String>, Option<String>, Option<String>);

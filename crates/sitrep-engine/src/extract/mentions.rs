@@ -101,8 +101,14 @@ fn surface<'t>(text: &'t str, tokens: &[Token], start: usize, end: usize) -> &'t
 
 /// A word that may be part of a name: capitalised, not a common word or a month.
 fn name_word(tok: &Token, lex: &Lexicon) -> bool {
+    // "al-Kheir", "el-Obeid": an Arabic article before a capitalised name.
+    let article = [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-",
+    ]
+    .iter()
+    .any(|a| tok.norm.starts_with(a) && tok.norm.len() > a.len() + 1);
     tok.kind == TokenKind::Word
-        && tok.capitalised
+        && (tok.capitalised || article)
         && !lex.stopwords.contains(tok.norm.as_str())
         && lex.titles.match_at(std::slice::from_ref(tok), 0).is_none()
 }

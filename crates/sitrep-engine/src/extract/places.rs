@@ -129,6 +129,18 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                     let c = gaz.country(m.country.as_deref().unwrap_or(""));
                     c.map(|c| country_place(c, "demonym with a territory noun"))
                 }
+                MentionKind::Place { entries }
+                    if out
+                        .places
+                        .iter()
+                        .any(|p| p.name == m.name && p.gazetteer_id.is_some()) =>
+                {
+                    // One sense per discourse: a name read once is read the same way again.
+                    out.places
+                        .iter()
+                        .find(|p| p.name == m.name && p.gazetteer_id.is_some())
+                        .cloned()
+                }
                 MentionKind::Place { entries } => {
                     let kind_word = kind_word_after(s, m.end, lex);
                     let capital = top_capital(entries, gaz);
@@ -153,9 +165,18 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                         .as_deref()
                         .is_some_and(|c| !doc_countries.contains_key(c))
                         && !doc_countries.is_empty();
-                    let inside_name = m.start > 0
-                        && s.tokens[m.start - 1].capitalised
-                        && !s.mentions.iter().any(|o| o.end == m.start);
+                    // Part of a longer capitalised name: "Cal" in "Cal Miskaad mountains",
+                    // "Sur" in "Comuneros del Sur".
+                    let before = m.start.checked_sub(1).map(|p| &s.tokens[p]);
+                    let connector = before
+                        .is_some_and(|t| matches!(t.norm.as_str(), "del" | "de" | "la" | "of"));
+                    let inside_name = (before.is_some_and(|t| t.capitalised)
+                        || connector && m.start >= 2 && s.tokens[m.start - 2].capitalised)
+                        && !s.mentions.iter().any(|o| o.end == m.start)
+                        || s.tokens
+                            .get(m.end)
+                            .is_some_and(|t| t.capitalised && t.is_word())
+                            && !s.mentions.iter().any(|o| o.start == m.end);
                     if place.kind == PlaceKind::City
                         && foreign
                         && population < 50_000
@@ -514,7 +535,8 @@ fn pick(
             why.push("country named beside it");
         }
         if is_admin1 {
-            score += 6.0;
+            // A province weighs as a town of 100,000 would.
+            score += 5.0;
         } else {
             score += (population.max(1) as f64).log10();
             if gaz
