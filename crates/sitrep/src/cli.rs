@@ -21,6 +21,30 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold files (sitrep's record gold, or PLOVER gold sentences).
     Eval(EvalArgs),
+    /// Look places up in the gazetteer, import a GeoNames dump, show its size.
+    Gazetteer(GazetteerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerArgs {
+    #[command(subcommand)]
+    pub command: GazetteerCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Every reading of a name, likeliest first, with the reasons.
+    Lookup {
+        name: String,
+        /// How many readings to show.
+        #[arg(long, default_value_t = 15)]
+        limit: usize,
+    },
+    /// Merge a GeoNames dump (KH.txt, allCountries.txt) into the user gazetteer that
+    /// `sitrep extract` uses (under $SITREP_HOME, else ~/.local/share/sitrep).
+    Import { file: PathBuf },
+    /// Counts, load time and memory.
+    Stats,
 }
 
 #[derive(Debug, Args)]

@@ -31,7 +31,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if reports.is_empty() && !errors.is_empty() {
         bail!("no report could be read");
     }
-    let engine = Engine::builtin();
+    let engine = Engine::new(
+        sitrep_engine::lexicon::Lexicon::builtin(),
+        crate::gazetteer_cmd::load()?,
+    );
     let records: Vec<Record> = reports
         .par_iter()
         .map(|r| {

@@ -6,6 +6,7 @@
 mod cli;
 mod eval;
 mod extract_cmd;
+mod gazetteer_cmd;
 mod input;
 mod output;
 
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract_cmd::run(args),
         cli::Command::Eval(args) => eval::run(args),
+        cli::Command::Gazetteer(args) => gazetteer_cmd::run(args),
     };
     match result {
         Ok(code) => code,

@@ -14,3 +14,16 @@ pub fn write_out(s: &str) -> io::Result<()> {
     out.write_all(s.as_bytes())?;
     out.flush()
 }
+
+/// The process's peak resident memory (VmHWM), where the system tells it.
+pub fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
+}

@@ -676,78 +676,55 @@ fn acled_type(
     let protesters = words
         .iter()
         .any(|w| matches!(*w, "protesters" | "protestors" | "demonstrators"));
-    let (t, st) = match event_type.as_deref() {
-        Some("Battles") => {
-            let territory = triggered(&[
-                "captured",
-                "capture",
-                "captures",
-                "seized",
-                "seize",
-                "overran",
-                "overrun",
-                "recaptured",
-                "retook",
-                "retaken",
-                "control",
-            ]);
-            if territory {
-                if state(kind_of(actor1)) {
-                    ("Battles", "Government regains territory")
-                } else {
-                    ("Battles", "Non-state actor overtakes territory")
-                }
-            } else {
-                ("Battles", "Armed clash")
-            }
+    // Taking a place: by the state it is regained, by anyone else overtaken.
+    let battle = || {
+        let taken = triggered(&[
+            "captured",
+            "capture",
+            "captures",
+            "seized",
+            "seize",
+            "overran",
+            "overrun",
+            "stormed",
+            "recaptured",
+            "retook",
+            "retaken",
+            "control",
+        ]);
+        match (taken, state(kind_of(actor1))) {
+            (true, true) => ("Battles", "Government regains territory"),
+            (true, false) => ("Battles", "Non-state actor overtakes territory"),
+            (false, _) => ("Battles", "Armed clash"),
         }
+    };
+    let (t, st) = match event_type.as_deref() {
+        Some("Battles") => battle(),
         Some("Explosions/Remote violence") => {
-            let blast = words.iter().any(|w| {
-                matches!(
-                    *w,
-                    "explosion"
-                        | "explosions"
-                        | "blast"
-                        | "blasts"
-                        | "exploded"
-                        | "detonated"
-                        | "bomb"
-                        | "bombs"
-                )
-            });
-            (
-                "Explosions/Remote violence",
-                if blast {
-                    "Remote explosive/landmine/IED"
-                } else {
-                    "Air/drone strike"
-                },
-            )
+            const BLAST: &[&str] = &[
+                "explosion",
+                "explosions",
+                "blast",
+                "blasts",
+                "exploded",
+                "detonated",
+                "bomb",
+                "bombs",
+            ];
+            let blast = words.iter().any(|w| BLAST.contains(w));
+            let sub = if blast {
+                "Remote explosive/landmine/IED"
+            } else {
+                "Air/drone strike"
+            };
+            ("Explosions/Remote violence", sub)
         }
         Some(_) => return (mode, event_type, sub),
         None if protesters && state(kind_of(actor1)) => {
             ("Protests", "Excessive force against protesters")
         }
         None if civilians => ("Violence against civilians", "Attack"),
-        None => {
-            let territory = triggered(&[
-                "captured",
-                "seized",
-                "overran",
-                "stormed",
-                "recaptured",
-                "retook",
-            ]);
-            if territory && !civilians {
-                if state(kind_of(actor1)) {
-                    ("Battles", "Government regains territory")
-                } else {
-                    ("Battles", "Non-state actor overtakes territory")
-                }
-            } else {
-                ("Battles", "Armed clash")
-            }
-        }
+        None => battle(),
     };
     (mode, Some(t.to_string()), Some(st.to_string()))
 }

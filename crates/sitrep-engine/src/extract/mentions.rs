@@ -34,6 +34,8 @@ pub enum MentionKind {
     Person { role: Option<String> },
     /// A generic reporting source ("officials", "witnesses").
     Source,
+    /// A border named by the countries it divides ("the Thai–Cambodian border").
+    Border { countries: Vec<String> },
 }
 
 #[derive(Debug, Clone)]
@@ -70,7 +72,8 @@ pub fn find_mentions(
     let mut out: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(m) = person_with_title(text, tokens, i, lex, gaz, known_people)
+        if let Some(m) = border(text, tokens, i, gaz)
+            .or_else(|| person_with_title(text, tokens, i, lex, gaz, known_people))
             .or_else(|| owned_institution(text, tokens, i, lex, gaz))
             .or_else(|| organisation(text, tokens, i, lex))
             .or_else(|| place_of_kind(text, tokens, i, lex, gaz))
@@ -567,6 +570,61 @@ fn known_person(
         });
     }
     None
+}
+
+const BORDER_WORDS: &[&str] = &[
+    "border",
+    "borders",
+    "frontier",
+    "boundary",
+    "border area",
+    "border region",
+];
+
+/// "the Thai-Cambodian border", "Thai–Cambodian border", "the Lebanese border".
+fn border(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Mention> {
+    let country_of = |w: &str| {
+        gaz.demonym(w).map(|c| c.iso2.clone()).or_else(|| {
+            gaz.lookup(w).iter().find_map(|e| match e {
+                Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+                _ => None,
+            })
+        })
+    };
+    let t = tokens.get(i)?;
+    if !t.capitalised {
+        return None;
+    }
+    let (countries, end) = if t.norm.contains('-') {
+        let parts: Option<Vec<String>> = t.norm.split('-').map(country_of).collect();
+        (parts?, i + 1)
+    } else if tokens.get(i + 1).is_some_and(|d| d.norm == "-")
+        && tokens.get(i + 2).is_some_and(|n| n.capitalised)
+    {
+        (
+            vec![country_of(&t.norm)?, country_of(&tokens[i + 2].norm)?],
+            i + 3,
+        )
+    } else {
+        (vec![gaz.demonym(&t.norm)?.iso2.clone()], i + 1)
+    };
+    let word = tokens.get(end)?;
+    if !BORDER_WORDS.contains(&word.norm.as_str()) {
+        return None;
+    }
+    let names: Vec<String> = countries
+        .iter()
+        .filter_map(|c| gaz.country(c).map(|c| c.name.clone()))
+        .collect();
+    let _ = text;
+    Some(Mention {
+        start: i,
+        end: end + 1,
+        span: span_of(tokens, i, end + 1),
+        kind: MentionKind::Border { countries },
+        name: format!("{} border", names.join("–")),
+        country: None,
+    })
 }
 
 /// "the army", "government troops", "gunmen", "the government in Bamako".

@@ -121,9 +121,43 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
             let m = &s.mentions[mi];
             let locative = is_locative(s, m);
             let resolved = match &m.kind {
+                // "northern Mali", "eastern Congo": a part of a country, no finer than the country.
+                MentionKind::Country if direction_before(s, m).is_some() => {
+                    let c = gaz.country(m.country.as_deref().unwrap_or(""));
+                    let dir = direction_before(s, m).unwrap_or_default();
+                    c.map(|c| {
+                        let mut p = country_place(c, "a part of the country named by direction");
+                        p.name = format!("{dir} {}", c.name);
+                        p.kind = PlaceKind::Region;
+                        p
+                    })
+                }
                 MentionKind::Country if locative || territory_follows(s, m) => {
                     let c = gaz.country(m.country.as_deref().unwrap_or(""));
                     c.map(|c| country_place(c, "named country in a locative phrase"))
+                }
+                MentionKind::Border { countries } => {
+                    let cs: Vec<&crate::gazetteer::Country> =
+                        countries.iter().filter_map(|c| gaz.country(c)).collect();
+                    let mean = |f: fn(&crate::gazetteer::Country) -> Option<f64>| {
+                        let v: Vec<f64> = cs.iter().filter_map(|c| f(c)).collect();
+                        (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+                    };
+                    cs.first().map(|first| Place {
+                        name: m.name.clone(),
+                        kind: PlaceKind::Border,
+                        country: Some(first.iso2.clone()),
+                        admin1: None,
+                        lat: mean(|c| c.lat),
+                        lon: mean(|c| c.lon),
+                        precision: Precision::Country,
+                        gazetteer_id: None,
+                        basis: format!(
+                            "border of {}; placed between their centres",
+                            countries.join(" and ")
+                        ),
+                        spans: Vec::new(),
+                    })
                 }
                 MentionKind::Demonym if territory_follows(s, m) => {
                     let c = gaz.country(m.country.as_deref().unwrap_or(""));
@@ -337,6 +371,32 @@ fn country_place(c: &crate::gazetteer::Country, basis: &str) -> Place {
     }
 }
 
+/// "northern", "north-west", "eastern" right before the mention.
+fn direction_before(s: &Sentence, m: &Mention) -> Option<String> {
+    let w = s.tokens.get(m.start.checked_sub(1)?)?.norm.as_str();
+    let direction = matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+            | "north-eastern"
+            | "north-western"
+            | "south-eastern"
+            | "south-western"
+    );
+    direction.then(|| w.to_string())
+}
+
 /// The word before the mention (skipping articles and direction words) is a locative preposition.
 pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
     let mut i = m.start;
@@ -443,55 +503,11 @@ fn pick(
         .and_then(|o| o.country.clone());
     let mut best: Option<(f64, Place, u64)> = None;
     for e in entries {
-        let (place, population, is_admin1) = match *e {
-            Entry::Admin1(i) => {
-                let a = &gaz.admin1[i as usize];
-                (
-                    Place {
-                        name: m.name.clone(),
-                        kind: PlaceKind::Admin1,
-                        country: Some(a.country.clone()),
-                        admin1: Some(a.name.clone()),
-                        lat: a.lat,
-                        lon: a.lon,
-                        precision: Precision::Admin1,
-                        gazetteer_id: a
-                            .geonameid
-                            .map(|g| format!("geonames:{g}"))
-                            .or_else(|| Some(format!("geonames-admin1:{}", a.code))),
-                        basis: String::new(),
-                        spans: Vec::new(),
-                    },
-                    0,
-                    true,
-                )
-            }
-            Entry::Place(i) => {
-                let p = &gaz.places[i as usize];
-                let admin1 = p
-                    .admin1
-                    .as_deref()
-                    .and_then(|c| gaz.admin1_by_code(c))
-                    .map(|a| a.name.clone());
-                (
-                    Place {
-                        name: m.name.clone(),
-                        kind: PlaceKind::City,
-                        country: Some(p.country.clone()),
-                        admin1,
-                        lat: Some(p.lat),
-                        lon: Some(p.lon),
-                        precision: Precision::Exact,
-                        gazetteer_id: Some(format!("geonames:{}", p.geonameid)),
-                        basis: String::new(),
-                        spans: Vec::new(),
-                    },
-                    p.population,
-                    false,
-                )
-            }
-            Entry::Country(_) => continue,
+        let Some((mut place, population)) = gaz.place_of(*e) else {
+            continue;
         };
+        place.name = m.name.clone();
+        let is_admin1 = place.kind == PlaceKind::Admin1;
         let country = place.country.clone().unwrap_or_default();
         let mut score = 0.0;
         let mut why = Vec::new();
@@ -499,16 +515,15 @@ fn pick(
             score += 40.0;
             why.push("country named beside it");
         }
-        match kind_word {
-            Some(PlaceKind::Admin1 | PlaceKind::Region) if is_admin1 => {
-                score += 25.0;
-                why.push("kind word");
-            }
-            Some(PlaceKind::City | PlaceKind::Village) if !is_admin1 => {
-                score += 25.0;
-                why.push("kind word");
-            }
-            _ => {}
+        let class = |k: PlaceKind| match k {
+            PlaceKind::Admin1 | PlaceKind::Region => 1,
+            PlaceKind::Admin2 | PlaceKind::Admin3 => 2,
+            PlaceKind::City | PlaceKind::Village => 3,
+            other => other as u8 + 10,
+        };
+        if kind_word.is_some_and(|k| class(k) == class(place.kind)) {
+            score += 25.0;
+            why.push("kind word");
         }
         if known.iter().any(|k| {
             k.country.as_deref() == Some(country.as_str())
@@ -534,9 +549,18 @@ fn pick(
             score += 12.0;
             why.push("country named beside it");
         }
+        // A province weighs as a town of 100,000 would, a district as one of 30,000; a named
+        // region or sea as a large city.
         if is_admin1 {
-            // A province weighs as a town of 100,000 would.
             score += 5.0;
+        } else if matches!(place.kind, PlaceKind::Admin2 | PlaceKind::Admin3) {
+            score += 4.5;
+        } else if matches!(
+            place.kind,
+            PlaceKind::Region | PlaceKind::Water | PlaceKind::Border
+        ) && population == 0
+        {
+            score += 5.5;
         } else {
             score += (population.max(1) as f64).log10();
             if gaz
@@ -556,7 +580,6 @@ fn pick(
         if why.is_empty() {
             why.push("largest place of that name");
         }
-        let mut place = place;
         place.basis = why.join(", ");
         if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
             best = Some((score, place, population));

@@ -5,10 +5,13 @@
 //! The engine does no I/O: the files are compiled in, or handed over as strings.
 
 mod fold;
+pub mod import;
 
 use rustc_hash::FxHashMap as HashMap;
 
 pub use fold::{fold_name, fold_name_cow};
+
+use sitrep_model::{Place, PlaceKind, Precision};
 
 use crate::lexicon::tsv;
 
@@ -54,9 +57,34 @@ pub struct Populated {
     pub name: String,
     pub country: String,
     pub admin1: Option<String>,
+    pub admin2: Option<String>,
     pub population: u64,
     pub lat: f64,
     pub lon: f64,
+    /// What it is: a town by default; imported GeoNames rows may be landmarks, waters…
+    pub kind: PlaceKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Admin2 {
+    /// GeoNames code, e.g. `KH.24.2404`.
+    pub code: String,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub name: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// A named region, sea or border line that is no administrative unit ("Donbas", "Red Sea").
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub name: String,
+    pub kind: PlaceKind,
+    pub country: Option<String>,
+    pub countries: Vec<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 /// One thing a name can refer to.
@@ -64,6 +92,8 @@ pub struct Populated {
 pub enum Entry {
     Country(u32),
     Admin1(u32),
+    Admin2(u32),
+    Region(u32),
     Place(u32),
 }
 
@@ -71,28 +101,60 @@ pub enum Entry {
 pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub admin1: Vec<Admin1>,
+    pub admin2: Vec<Admin2>,
+    pub regions: Vec<Region>,
     pub places: Vec<Populated>,
     names: HashMap<String, Vec<Entry>>,
     demonyms: HashMap<String, u32>,
     by_iso2: HashMap<String, u32>,
     by_iso3: HashMap<String, u32>,
     admin1_by_code: HashMap<String, u32>,
+    admin2_by_code: HashMap<String, u32>,
+    place_by_geonameid: HashMap<u32, u32>,
     capitals: HashMap<u32, u32>,
+}
+
+/// The gazetteer's source files, as strings: the engine reads no files itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources<'a> {
+    pub countries: &'a str,
+    pub admin1: &'a str,
+    pub admin2: &'a str,
+    pub places: &'a str,
+    pub demonyms: &'a str,
+    pub regions: &'a str,
+}
+
+impl Sources<'static> {
+    /// The files in `data/gazetteer/`, compiled into the binary.
+    pub fn builtin() -> Self {
+        Sources {
+            countries: gaz_file!("countries.tsv"),
+            admin1: gaz_file!("admin1.tsv"),
+            admin2: gaz_file!("admin2.tsv"),
+            places: gaz_file!("places.tsv"),
+            demonyms: gaz_file!("demonyms_extra.tsv"),
+            regions: gaz_file!("regions.tsv"),
+        }
+    }
 }
 
 impl Gazetteer {
     /// The gazetteer compiled into the binary.
     pub fn builtin() -> Self {
-        Self::from_sources(
-            gaz_file!("countries.tsv"),
-            gaz_file!("admin1.tsv"),
-            gaz_file!("places.tsv"),
-            gaz_file!("demonyms_extra.tsv"),
-        )
+        Self::from_sources(Sources::builtin())
     }
 
-    /// Builds a gazetteer from the four TSV sources (same columns as `data/gazetteer/`).
-    pub fn from_sources(countries: &str, admin1: &str, places: &str, demonyms: &str) -> Self {
+    /// Builds a gazetteer from its TSV sources (the columns of `data/gazetteer/`).
+    pub fn from_sources(src: Sources) -> Self {
+        let Sources {
+            countries,
+            admin1,
+            admin2,
+            places,
+            demonyms,
+            regions,
+        } = src;
         let mut g = Gazetteer::default();
         tsv::for_each_row(countries, |r| {
             let iso2 = r.get("iso2").to_uppercase();
@@ -147,12 +209,62 @@ impl Gazetteer {
                 lon: r.get("lon").parse().ok(),
             });
         });
+        tsv::for_each_row(admin2, |r| {
+            let idx = g.admin2.len() as u32;
+            let name = r.get("name").to_string();
+            if name.is_empty() {
+                return;
+            }
+            g.add_name(&name, Entry::Admin2(idx));
+            for alt in r.list("alt_names") {
+                g.add_name(alt, Entry::Admin2(idx));
+            }
+            g.admin2_by_code.insert(r.get("code").to_string(), idx);
+            g.admin2.push(Admin2 {
+                code: r.get("code").to_string(),
+                country: r.get("country").to_uppercase(),
+                admin1: r.opt("admin1").map(str::to_string),
+                name,
+                lat: r.get("lat").parse().ok(),
+                lon: r.get("lon").parse().ok(),
+            });
+        });
+        tsv::for_each_row(regions, |r| {
+            let Some(kind) = crate::lexicon::parse_place_kind(r.get("kind")) else {
+                return;
+            };
+            let idx = g.regions.len() as u32;
+            let name = r.get("name").to_string();
+            g.add_name(&name, Entry::Region(idx));
+            for alt in r.list("alt_names") {
+                g.add_name(alt, Entry::Region(idx));
+            }
+            g.regions.push(Region {
+                name,
+                kind,
+                country: r.opt("country").map(str::to_uppercase),
+                countries: r.list("countries").map(str::to_uppercase).collect(),
+                lat: r.get("lat").parse().ok(),
+                lon: r.get("lon").parse().ok(),
+            });
+        });
         let capital_ids: HashMap<u32, u32> = g
             .countries
             .iter()
             .enumerate()
             .filter_map(|(i, c)| Some((c.capital_geonameid?, i as u32)))
             .collect();
+        g.add_places(places, &capital_ids);
+        g.names.shrink_to_fit();
+        g
+    }
+
+    /// Adds populated places (and, with a `feature` column, other GeoNames features) in the
+    /// columns of `places.tsv`. A row whose geonameid is already known replaces nothing: the
+    /// first reading stays, so a user's import only adds what the bundled data lacks.
+    fn add_places(&mut self, places: &str, capital_ids: &HashMap<u32, u32>) -> usize {
+        let g = self;
+        let before = g.places.len();
         tsv::for_each_row(places, |r| {
             let (Ok(geonameid), Ok(lat), Ok(lon)) = (
                 r.get("geonameid").parse::<u32>(),
@@ -161,8 +273,12 @@ impl Gazetteer {
             ) else {
                 return;
             };
+            if g.place_by_geonameid.contains_key(&geonameid) {
+                return;
+            }
             let idx = g.places.len() as u32;
             let name = r.get("name").to_string();
+            g.place_by_geonameid.insert(geonameid, idx);
             g.add_name(&name, Entry::Place(idx));
             for alt in r.list("alt_names") {
                 g.add_name(alt, Entry::Place(idx));
@@ -175,13 +291,19 @@ impl Gazetteer {
                 name,
                 country: r.get("country").to_uppercase(),
                 admin1: r.opt("admin1").map(str::to_string),
+                admin2: r.opt("admin2").map(str::to_string),
                 population: r.get("population").parse().unwrap_or(0),
                 lat,
                 lon,
+                kind: feature_kind(r.get("feature")),
             });
         });
-        g.names.shrink_to_fit();
-        g
+        g.places.len() - before
+    }
+
+    /// Adds a user's places (rows as `sitrep gazetteer import` writes them).
+    pub fn add_user_places(&mut self, places: &str) -> usize {
+        self.add_places(places, &HashMap::default())
     }
 
     fn add_name(&mut self, name: &str, entry: Entry) {
@@ -233,6 +355,12 @@ impl Gazetteer {
         self.by_iso3.get(iso3).map(|&i| &self.countries[i as usize])
     }
 
+    pub fn admin2_by_code(&self, code: &str) -> Option<&Admin2> {
+        self.admin2_by_code
+            .get(code)
+            .map(|&i| &self.admin2[i as usize])
+    }
+
     pub fn admin1_by_code(&self, code: &str) -> Option<&Admin1> {
         self.admin1_by_code
             .get(code)
@@ -248,5 +376,198 @@ impl Gazetteer {
 
     pub fn name_count(&self) -> usize {
         self.names.len()
+    }
+}
+
+/// One reading of a name, with the prior that ranks it before any context is known.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub place: Place,
+    pub population: u64,
+    pub score: f64,
+    pub why: String,
+}
+
+impl Gazetteer {
+    /// Every reading of `name`, the likeliest first on prior evidence alone (what kind of
+    /// place, how large, whether a capital). Extraction adds the context on top.
+    pub fn candidates(&self, name: &str) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = self
+            .lookup(name)
+            .iter()
+            .filter_map(|&e| {
+                let (place, population) = self.place_of(e)?;
+                let capital = match e {
+                    Entry::Place(i) => self.capital_of(i).map(|c| c.name.clone()),
+                    _ => None,
+                };
+                let (score, why) = match (place.kind, &capital) {
+                    (PlaceKind::Country, _) => (8.0, "a country".to_string()),
+                    (PlaceKind::Admin1, _) => (5.0, "a first-level division".to_string()),
+                    (PlaceKind::Admin2 | PlaceKind::Admin3, _) => {
+                        (4.5, "a second-level division".to_string())
+                    }
+                    (PlaceKind::Region | PlaceKind::Water | PlaceKind::Border, _)
+                        if population == 0 =>
+                    {
+                        (5.5, "a named region".to_string())
+                    }
+                    (_, Some(c)) => (
+                        (population.max(1) as f64).log10() + 4.0,
+                        format!("capital of {c}, population {population}"),
+                    ),
+                    _ => (
+                        (population.max(1) as f64).log10(),
+                        format!("population {population}"),
+                    ),
+                };
+                Some(Candidate {
+                    place,
+                    population,
+                    score,
+                    why,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    /// What an entry is as a place (named as the gazetteer names it) and its population.
+    pub fn place_of(&self, e: Entry) -> Option<(Place, u64)> {
+        let blank =
+            |name: &str, kind, country: Option<String>, lat, lon, precision, id: Option<String>| {
+                Place {
+                    name: name.to_string(),
+                    kind,
+                    country,
+                    admin1: None,
+                    lat,
+                    lon,
+                    precision,
+                    gazetteer_id: id,
+                    basis: String::new(),
+                    spans: Vec::new(),
+                }
+            };
+        Some(match e {
+            Entry::Country(i) => {
+                let c = &self.countries[i as usize];
+                let id = c.geonameid.map(|g| format!("geonames:{g}"));
+                (
+                    blank(
+                        &c.name,
+                        PlaceKind::Country,
+                        Some(c.iso2.clone()),
+                        c.lat,
+                        c.lon,
+                        Precision::Country,
+                        id,
+                    ),
+                    c.population,
+                )
+            }
+            Entry::Admin1(i) => {
+                let a = &self.admin1[i as usize];
+                let id = a
+                    .geonameid
+                    .map(|g| format!("geonames:{g}"))
+                    .or_else(|| Some(format!("geonames-admin1:{}", a.code)));
+                let mut p = blank(
+                    &a.name,
+                    PlaceKind::Admin1,
+                    Some(a.country.clone()),
+                    a.lat,
+                    a.lon,
+                    Precision::Admin1,
+                    id,
+                );
+                p.admin1 = Some(a.name.clone());
+                (p, 0)
+            }
+            Entry::Admin2(i) => {
+                let a = &self.admin2[i as usize];
+                let id = Some(format!("geonames-admin2:{}", a.code));
+                let mut p = blank(
+                    &a.name,
+                    PlaceKind::Admin2,
+                    Some(a.country.clone()),
+                    a.lat,
+                    a.lon,
+                    Precision::Admin2,
+                    id,
+                );
+                p.admin1 = a
+                    .admin1
+                    .as_deref()
+                    .and_then(|c| self.admin1_by_code(c))
+                    .map(|x| x.name.clone());
+                (p, 0)
+            }
+            Entry::Region(i) => {
+                let r = &self.regions[i as usize];
+                let precision = if r.kind == PlaceKind::Water {
+                    Precision::Near
+                } else {
+                    Precision::Country
+                };
+                (
+                    blank(
+                        &r.name,
+                        r.kind,
+                        r.country.clone(),
+                        r.lat,
+                        r.lon,
+                        precision,
+                        Some(format!(
+                            "sitrep-region:{}",
+                            fold_name(&r.name).replace(' ', "-")
+                        )),
+                    ),
+                    0,
+                )
+            }
+            Entry::Place(i) => {
+                let p = &self.places[i as usize];
+                let precision = if matches!(
+                    p.kind,
+                    PlaceKind::City | PlaceKind::Village | PlaceKind::Landmark
+                ) {
+                    Precision::Exact
+                } else {
+                    Precision::Admin2
+                };
+                let mut out = blank(
+                    &p.name,
+                    p.kind,
+                    Some(p.country.clone()),
+                    Some(p.lat),
+                    Some(p.lon),
+                    precision,
+                    Some(format!("geonames:{}", p.geonameid)),
+                );
+                out.admin1 = p
+                    .admin1
+                    .as_deref()
+                    .and_then(|c| self.admin1_by_code(c))
+                    .map(|a| a.name.clone());
+                (out, p.population)
+            }
+        })
+    }
+}
+
+/// The place kind of a GeoNames feature code ("P.PPL", "A.ADM2", "S.TMPL", "H.LK").
+pub fn feature_kind(feature: &str) -> PlaceKind {
+    let (class, code) = feature.split_once('.').unwrap_or((feature, ""));
+    match (class, code) {
+        ("A", "ADM1") => PlaceKind::Admin1,
+        ("A", "ADM2") => PlaceKind::Admin2,
+        ("A", c) if c.starts_with("ADM") => PlaceKind::Admin3,
+        ("A", _) | ("L", _) => PlaceKind::Region,
+        ("H", _) => PlaceKind::Water,
+        ("S", _) | ("T", _) | ("R", _) | ("V", _) | ("U", _) => PlaceKind::Landmark,
+        ("P", "PPLX") => PlaceKind::Village,
+        _ => PlaceKind::City,
     }
 }

@@ -3,6 +3,7 @@
 //! Gold kinds are told apart by shape: PLOVER's sentence file (a JSON array), a JSON Lines
 //! file of gold sentences, a folder of record golds, or one record gold.
 
+mod place_set;
 mod plover;
 mod record_gold;
 mod score;
@@ -35,7 +36,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let scores = if gold.is_dir() {
         record_gold::score_folder(&engine, gold)?
     } else if gold.extension().is_some_and(|e| e == "jsonl") {
-        record_gold::score_sentences(&engine, gold)?
+        let text = std::fs::read_to_string(gold)
+            .with_context(|| format!("{}: cannot read gold file", gold.display()))?;
+        if place_set::is_place_set(&text) {
+            place_set::score(&engine, gold, &text, args.misses)?
+        } else {
+            record_gold::score_sentences(&engine, gold)?
+        }
     } else {
         let text = std::fs::read_to_string(gold)
             .with_context(|| format!("{}: cannot read gold file", gold.display()))?;

@@ -400,7 +400,7 @@ fn event_matches(e: &Event, g: &Value) -> bool {
 }
 
 /// A place name without its kind word: "Kyivskyi district" and "Kyivskyi" are one place.
-fn place_key(engine: &Engine, name: &str) -> String {
+pub fn place_key(engine: &Engine, name: &str) -> String {
     let lex = engine.lexicon();
     let words: Vec<&str> = name.split_whitespace().collect();
     let is_kind = |w: &str| {
@@ -412,6 +412,13 @@ fn place_key(engine: &Engine, name: &str) -> String {
     let mut kept: &[&str] = &words;
     if kept.len() > 1 && is_kind(kept[kept.len() - 1]) {
         kept = &kept[..kept.len() - 1];
+    }
+    // "northern Mali" is scored as Mali: the direction narrows, it does not rename.
+    const DIRECTIONS: &[&str] = &[
+        "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    ];
+    if kept.len() > 1 && DIRECTIONS.contains(&kept[0].to_lowercase().as_str()) {
+        kept = &kept[1..];
     }
     fold_name(&kept.join(" "))
 }
