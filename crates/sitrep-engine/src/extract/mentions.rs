@@ -353,9 +353,25 @@ fn named_place(
     let mut longest = i;
     while longest < tokens.len() && longest - i < 6 {
         let t = &tokens[longest];
+        // "Republic of the Congo", "Bosnia and Herzegovina", "Sistan and Baluchestan":
+        // lowercase words inside a name (the run must still end on a capital).
         let connector = matches!(
             t.norm.as_str(),
-            "de" | "del" | "la" | "el" | "al" | "of" | "do" | "da" | "du" | "-"
+            "de" | "del"
+                | "la"
+                | "el"
+                | "al"
+                | "of"
+                | "do"
+                | "da"
+                | "du"
+                | "-"
+                | "the"
+                | "and"
+                | "ez"
+                | "es"
+                | "ad"
+                | "an"
         );
         if !(t.kind == TokenKind::Word && (t.capitalised || connector))
             || (longest > i && lex.titles.match_at(tokens, longest).is_some())
@@ -447,6 +463,14 @@ fn place_of_kind(
 ) -> Option<Mention> {
     use crate::lexicon::KindPosition;
     let k = lex.place_kinds.match_at(tokens, i)?;
+    // "Lake Chad", "Gulf of Aden": a name the gazetteer knows with its kind word is that name.
+    if tokens[i].capitalised
+        && let Some(full) = named_place(text, tokens, i, lex, gaz)
+        && full.end > k.end
+        && !matches!(full.kind, MentionKind::KindPlace { .. })
+    {
+        return Some(full);
+    }
     let mut n = k.end;
     match k.value.position {
         KindPosition::BeforeOf | KindPosition::Both | KindPosition::Any
@@ -469,6 +493,20 @@ fn place_of_kind(
         return None;
     }
     let name = surface(text, tokens, start, n).to_string();
+    // "a region of Georgia": the country, not a division that shares its name.
+    if let Some(c) = gaz.lookup(&name).iter().find_map(|e| match e {
+        Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+        _ => None,
+    }) {
+        return Some(Mention {
+            start,
+            end: n,
+            span: span_of(tokens, start, n),
+            kind: MentionKind::Country,
+            name,
+            country: Some(c),
+        });
+    }
     let entries: Vec<Entry> = gaz
         .lookup(&name)
         .iter()

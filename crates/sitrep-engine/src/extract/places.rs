@@ -12,7 +12,7 @@ use sitrep_model::{Place, PlaceKind, Precision, Span};
 
 use super::analysis::{Analysis, Sentence};
 use super::mentions::{Mention, MentionKind};
-use crate::gazetteer::{Entry, Gazetteer};
+use crate::gazetteer::{Entry, Gazetteer, fold_name};
 use crate::lexicon::Lexicon;
 
 /// Prepositions after which a name is where something happens.
@@ -64,6 +64,9 @@ pub struct Places {
     states: HashMap<(usize, usize), String>,
     /// The country most of the report's places lie in: where it takes place.
     pub main_country: Option<String>,
+    /// Beside `places`: each one's gazetteer population (0 when unknown) and whether its
+    /// name had readings in one country only.
+    readings: Vec<(u64, bool)>,
 }
 
 impl Places {
@@ -78,12 +81,13 @@ impl Places {
 }
 
 /// How often each country is named in the report: the countries it is about.
-pub fn document_countries(a: &Analysis, gaz: &Gazetteer) -> HashMap<String, usize> {
+pub fn document_countries(a: &Analysis) -> HashMap<String, usize> {
     let mut counts = HashMap::default();
     for s in &a.sentences {
         for m in &s.mentions {
+            // Place names count once read (see `resolve_places`): "Tripoli" names no country yet.
             let c = match &m.kind {
-                MentionKind::Place { entries } => top_capital(entries, gaz),
+                MentionKind::Place { .. } => None,
                 _ => m.country.clone(),
             };
             if let Some(c) = c {
@@ -101,8 +105,52 @@ fn top_capital(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
     })
 }
 
+/// Resolves every place mention. Twice: the first reading tells which countries the report
+/// is about ("Lahore" makes it Pakistan), and the second reads the ambiguous names
+/// ("Punjab", "Hyderabad") in that light.
 pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
-    let doc_countries = document_countries(a, gaz);
+    let named = document_countries(a);
+    let first = resolve_with(a, lex, gaz, &named);
+    // Only readings that stand on their own count: a large city, a division or region, or a
+    // reading a kind word or a named country chose. A village abroad read by its name alone
+    // must not make the report about its country.
+    let mut about = named.clone();
+    for state in first.states.values() {
+        *about.entry(state.clone()).or_insert(0) += 1;
+    }
+    for (p, &(population, unambiguous)) in first.places.iter().zip(&first.readings) {
+        let strong = unambiguous && population >= 100_000
+            || matches!(
+                p.kind,
+                PlaceKind::Admin1
+                    | PlaceKind::Admin2
+                    | PlaceKind::Region
+                    | PlaceKind::Water
+                    | PlaceKind::Border
+            )
+            || unambiguous && p.basis.contains("kind word")
+            || p.basis.contains("named beside");
+        if let Some(c) = p
+            .country
+            .as_ref()
+            .filter(|_| strong && p.kind != PlaceKind::Country)
+        {
+            *about.entry(c.clone()).or_insert(0) += p.spans.len();
+        }
+    }
+    if about == named {
+        first
+    } else {
+        resolve_with(a, lex, gaz, &about)
+    }
+}
+
+fn resolve_with(
+    a: &Analysis,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    doc_countries: &HashMap<String, usize>,
+) -> Places {
     let mut out = Places::default();
     // The latest resolved sub-national place, to give unknown places a parent.
     let mut context: Option<usize> = None;
@@ -120,6 +168,12 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
         for mi in order.collect::<Vec<_>>() {
             let m = &s.mentions[mi];
             let locative = is_locative(s, m);
+            let mut population = 0;
+            // A name whose readings all lie in one country tells where the report is.
+            let unambiguous = match &m.kind {
+                MentionKind::Place { entries } => dominant_country(entries, gaz),
+                _ => None,
+            };
             let resolved = match &m.kind {
                 // "northern Mali", "eastern Congo": a part of a country, no finer than the country.
                 MentionKind::Country if direction_before(s, m).is_some() => {
@@ -127,10 +181,16 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                     let dir = direction_before(s, m).unwrap_or_default();
                     c.map(|c| {
                         let mut p = country_place(c, "a part of the country named by direction");
-                        p.name = format!("{dir} {}", c.name);
+                        p.name = format!("{dir} {}", m.name);
                         p.kind = PlaceKind::Region;
                         p
                     })
+                }
+                // "Atlanta, Georgia", "Niger state": a country's name used for a division.
+                MentionKind::Country
+                    if division_reading(s, m, lex, gaz, doc_countries).is_some() =>
+                {
+                    division_reading(s, m, lex, gaz, doc_countries)
                 }
                 MentionKind::Country if locative || territory_follows(s, m) => {
                     let c = gaz.country(m.country.as_deref().unwrap_or(""));
@@ -185,8 +245,8 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                         out.states.insert((s.index, mi), state);
                         continue;
                     }
-                    let (place, population) =
-                        pick(entries, s, m, kind_word, &doc_countries, gaz, &out.places);
+                    let (place, found_population) =
+                        pick(entries, s, m, kind_word, doc_countries, gaz, &out.places);
                     // A small town named without any locative cue is more likely a word
                     // in a heading or a name ("Ceasefire Hopes Dim"): not a place.
                     let is_capital = entries
@@ -211,43 +271,45 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                             .get(m.end)
                             .is_some_and(|t| t.capitalised && t.is_word())
                             && !s.mentions.iter().any(|o| o.start == m.end);
-                    if place.kind == PlaceKind::City
-                        && foreign
-                        && population < 50_000
-                        && !is_capital
-                    {
+                    // Towns and districts need evidence; provinces, regions and seas stand alone.
+                    let small_kind = matches!(
+                        place.kind,
+                        PlaceKind::City
+                            | PlaceKind::Village
+                            | PlaceKind::Admin2
+                            | PlaceKind::Admin3
+                    );
+                    if small_kind && foreign && found_population < 50_000 && !is_capital {
                         if (locative || kind_word.is_some()) && !inside_name {
                             let parent = parent_in_sentence(s, m, &out).or(before_sentence);
                             let mut p = unknown_place(
                                 m,
                                 kind_word.unwrap_or(PlaceKind::Village),
                                 parent.map(|p| &out.places[p]),
-                                &doc_countries,
+                                doc_countries,
                                 gaz,
                             );
                             p.basis = format!("a namesake abroad ignored; {}", p.basis);
-                            let idx = add_place(&mut out.places, p, m.span);
+                            let idx = add_place(&mut out, p, m.span, (0, false));
                             out.roles.insert((s.index, mi), Role::Place(idx));
                         }
                         continue;
                     }
                     let town_word = matches!(kind_word, Some(PlaceKind::City | PlaceKind::Village));
-                    if place.kind == PlaceKind::City
+                    if small_kind
                         && !locative
                         && !town_word
-                        && population < 100_000
+                        && (kind_word.is_none() || place.kind != PlaceKind::Admin2)
+                        && found_population < 100_000
                         && !is_capital
                     {
                         continue;
                     }
                     // Inside a longer capitalised name ("UNESCO World Heritage site").
-                    if place.kind == PlaceKind::City
-                        && inside_name
-                        && !is_capital
-                        && population < 1_000_000
-                    {
+                    if small_kind && inside_name && !is_capital && found_population < 1_000_000 {
                         continue;
                     }
+                    population = found_population;
                     Some(place)
                 }
                 MentionKind::KindPlace { kind } => {
@@ -256,16 +318,20 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
                         m,
                         *kind,
                         parent.map(|p| &out.places[p]),
-                        &doc_countries,
+                        doc_countries,
                         gaz,
                     ))
                 }
                 _ => None,
             };
-            let Some(place) = resolved else {
+            let Some(mut place) = resolved else {
                 continue;
             };
-            let idx = add_place(&mut out.places, place, m.span);
+            refine_country(&mut place, s, m, gaz);
+            let sure = matches!(&m.kind, MentionKind::Place { .. })
+                .then(|| unambiguous.as_deref() == place.country.as_deref())
+                .unwrap_or(true);
+            let idx = add_place(&mut out, place, m.span, (population, sure));
             out.roles.insert((s.index, mi), Role::Place(idx));
             if matches!(
                 out.places[idx].kind,
@@ -340,7 +406,8 @@ fn is_target(s: &Sentence, m: &Mention, lex: &Lexicon) -> bool {
 }
 
 /// Adds a place or, when the same place is already listed, its new span.
-fn add_place(places: &mut Vec<Place>, place: Place, span: Span) -> usize {
+fn add_place(out: &mut Places, place: Place, span: Span, reading: (u64, bool)) -> usize {
+    let places = &mut out.places;
     if let Some(i) = places
         .iter()
         .position(|p| p.name == place.name && p.country == place.country && p.kind == place.kind)
@@ -353,6 +420,7 @@ fn add_place(places: &mut Vec<Place>, place: Place, span: Span) -> usize {
     let mut place = place;
     place.spans = vec![span];
     places.push(place);
+    out.readings.push(reading);
     places.len() - 1
 }
 
@@ -371,39 +439,304 @@ fn country_place(c: &crate::gazetteer::Country, basis: &str) -> Place {
     }
 }
 
-/// "northern", "north-west", "eastern" right before the mention.
-fn direction_before(s: &Sentence, m: &Mention) -> Option<String> {
-    let w = s.tokens.get(m.start.checked_sub(1)?)?.norm.as_str();
-    let direction = matches!(
-        w,
-        "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "central"
-            | "northeastern"
-            | "northwestern"
-            | "southeastern"
-            | "southwestern"
-            | "north-east"
-            | "north-west"
-            | "south-east"
-            | "south-west"
-            | "north-eastern"
-            | "north-western"
-            | "south-eastern"
-            | "south-western"
-    );
-    direction.then(|| w.to_string())
+/// Narrows a place's country from its sentence: a sea or region shared by several countries
+/// takes the one the sentence names ("the Red Sea off Yemen's coast"); "Indian-administered
+/// Kashmir" is placed on the side that administers it.
+fn refine_country(place: &mut Place, s: &Sentence, m: &Mention, gaz: &Gazetteer) {
+    let controller = m.start.checked_sub(1).and_then(|p| {
+        let w = s.tokens[p].norm.as_str();
+        ["-administered", "-controlled", "-held", "-occupied", "-run"]
+            .iter()
+            .find_map(|suffix| w.strip_suffix(suffix))
+            .and_then(|d| gaz.demonym(d))
+            .map(|c| c.iso2.clone())
+    });
+    if let Some(c) = controller {
+        place.country = Some(c);
+        place.basis = format!("administered by the side named before it; {}", place.basis);
+        if !place.name.contains('-') {
+            place.name = format!("{} {}", s.tokens[m.start - 1].norm, place.name);
+            place.name = capitalise(&place.name);
+        }
+        return;
+    }
+    if !matches!(
+        place.kind,
+        PlaceKind::Region | PlaceKind::Water | PlaceKind::Border
+    ) {
+        return;
+    }
+    let Some(region) = gaz.lookup(&m.name).iter().find_map(|e| match e {
+        Entry::Region(i) => Some(&gaz.regions[*i as usize]),
+        _ => None,
+    }) else {
+        return;
+    };
+    let named = s
+        .mentions
+        .iter()
+        .filter(|o| !std::ptr::eq(*o, m))
+        .filter_map(|o| o.country.clone())
+        .find(|c| region.countries.contains(c));
+    if let Some(c) = named {
+        place.country = Some(c);
+        place.basis = format!("{}; the country the sentence names", place.basis);
+    }
 }
 
-/// The word before the mention (skipping articles and direction words) is a locative preposition.
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A country's name read as a division: "Niger state" (a kind word follows), "Atlanta,
+/// Georgia" (a town in a division of that name comes before it).
+fn division_reading(
+    s: &Sentence,
+    m: &Mention,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+    doc_countries: &HashMap<String, usize>,
+) -> Option<Place> {
+    let divisions: Vec<Entry> = gaz
+        .lookup(&m.name)
+        .iter()
+        .copied()
+        .filter(|e| matches!(e, Entry::Admin1(_)))
+        .collect();
+    if divisions.is_empty() {
+        return None;
+    }
+    let admin_word = matches!(
+        kind_word_after(s, m.end, lex),
+        Some(PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region)
+    );
+    let town_before = m.start >= 2 && s.tokens[m.start - 1].norm == "," && s.mentions.iter().any(|o| {
+        o.end == m.start - 1
+            && matches!(&o.kind, MentionKind::Place { entries } if entries.iter().filter_map(|e| gaz.place_of(*e)).any(|(p, _)| p.admin1.as_deref().is_some_and(|a| fold_name(a) == fold_name(&m.name))))
+    });
+    if !(admin_word || town_before) {
+        return None;
+    }
+    let (place, _) = pick(
+        &divisions,
+        s,
+        m,
+        Some(PlaceKind::Admin1),
+        doc_countries,
+        gaz,
+        &[],
+    );
+    Some(place)
+}
+
+/// The country a name points to before any context: the only one its readings lie in, or
+/// the one whose best reading outweighs every other country's tenfold ("Melbourne").
+fn dominant_country(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
+    let mut best: Vec<(String, f64)> = Vec::new();
+    for &e in entries {
+        let Some((p, _)) = gaz.place_of(e) else {
+            continue;
+        };
+        let Some(c) = p.country else { continue };
+        let prior = match e {
+            Entry::Place(_) => gaz.town_prior(e),
+            _ => 5.0,
+        };
+        match best.iter_mut().find(|(bc, _)| *bc == c) {
+            Some(b) => b.1 = b.1.max(prior),
+            None => best.push((c, prior)),
+        }
+    }
+    best.sort_by(|a, b| b.1.total_cmp(&a.1));
+    match best.as_slice() {
+        [(c, _)] => Some(c.clone()),
+        [(c, a), (_, b), ..] if a - b >= 1.0 => Some(c.clone()),
+        _ => None,
+    }
+}
+
+/// "northern", "north-west", "eastern" right before the mention.
+fn direction_before(s: &Sentence, m: &Mention) -> Option<String> {
+    const DIRECTIONS: &[&str] = &[
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ];
+    let w = s.tokens.get(m.start.checked_sub(1)?)?.norm.as_str();
+    DIRECTIONS.contains(&w).then(|| w.to_string())
+}
+
+/// Verbs of movement after which a bare name is a destination or origin ("fled Eritrea").
+const MOTION: &[&str] = &[
+    "fled",
+    "flee",
+    "flees",
+    "fleeing",
+    "left",
+    "leave",
+    "leaving",
+    "entered",
+    "enter",
+    "entering",
+    "crossed",
+    "cross",
+    "crossing",
+    "reached",
+    "reach",
+    "reaching",
+    "visited",
+    "visit",
+    "visiting",
+    "toured",
+    "arrived",
+    "arrive",
+    "transferred",
+    "brought",
+    "taken",
+    "extradited",
+    "repatriated",
+    "shipped",
+    "flown",
+    "returned",
+    "return",
+    "returning",
+    "travelled",
+    "traveled",
+    "travel",
+    "flew",
+    "fly",
+    "went",
+    "headed",
+    "heading",
+    "moved",
+    "deported",
+    "sent",
+    "deployed",
+    "evacuated",
+    "relocated",
+    "marched",
+    "advanced",
+    "trip",
+    "journey",
+    "way",
+    "road",
+    "route",
+];
+
+/// Nouns after which "of X" places X ("the village of X", "the outskirts of X").
+const OF_PLACE: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "district",
+    "state",
+    "county",
+    "outskirts",
+    "areas",
+    "area",
+    "parts",
+    "part",
+    "centre",
+    "center",
+    "north",
+    "south",
+    "east",
+    "west",
+    "suburbs",
+    "edge",
+    "heart",
+    "streets",
+    "residents",
+    "people",
+    "capital",
+    "hamlet",
+    "commune",
+    "municipality",
+    "governorate",
+    "port",
+    "island",
+    "coast",
+    "shores",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "rest",
+    "shelling",
+    "bombing",
+    "bombardment",
+    "siege",
+    "capture",
+    "fall",
+    "recapture",
+    "liberation",
+    "occupation",
+    "battle",
+    "invasion",
+    "evacuation",
+    "blockade",
+    "control",
+    "defence",
+    "defense",
+];
+
+/// Whether the mention stands where something happens: after a locative preposition (over
+/// coordinated names, articles and direction words), after a verb of movement, or as the
+/// "X" of "the village of X". A name that then speaks ("…, Moscow said") is a speaker.
 pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
+    let speaks = s.tokens.get(m.end).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "announced"
+                | "accused"
+                | "denied"
+                | "warned"
+                | "claimed"
+                | "urged"
+                | "insisted"
+                | "added"
+                | "reported"
+        )
+    });
+    if speaks {
+        return false;
+    }
     let mut i = m.start;
     while i > 0 {
         i -= 1;
         let w = s.tokens[i].norm.as_str();
-        if matches!(
+        let skippable = matches!(
             w,
             "the"
                 | "northern"
@@ -420,31 +753,42 @@ pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
                 | "southeastern"
                 | "southwestern"
                 | "and"
+                | "or"
                 | ","
-                | "areas"
-                | "parts"
-                | "part"
-                | "area"
-                | "outskirts"
-                | "province"
-                | "provinces"
-                | "region"
-                | "city"
-                | "town"
-                | "village"
-                | "district"
-        ) || s
-            .mentions
-            .iter()
-            .any(|o| o.end == i + 1 && !o.is_actor_like())
-        {
-            // Skip coordinated places too: "in Siem Reap and Preah Vihear".
-            if let Some(o) = s.mentions.iter().find(|o| o.end == i + 1) {
-                i = o.start;
-            }
+                | "occupied"
+                | "neighbouring"
+                | "neighboring"
+                | "nearby"
+                | "war-torn"
+                | "rebel-held"
+        );
+        // Coordinated places and countries: "in Azerbaijan and Armenia", "in Siem Reap and Preah Vihear".
+        let place_before = s.mentions.iter().find(|o| {
+            o.end == i + 1
+                && matches!(
+                    o.kind,
+                    MentionKind::Place { .. }
+                        | MentionKind::KindPlace { .. }
+                        | MentionKind::Country
+                        | MentionKind::Border { .. }
+                )
+        });
+        if let Some(o) = place_before {
+            i = o.start;
             continue;
         }
-        return LOCATIVE.contains(&w);
+        if skippable {
+            continue;
+        }
+        if MOTION.contains(&w) {
+            return true;
+        }
+        return match w {
+            // "to" places only after movement: "supplied missiles to Moscow" names a recipient.
+            "to" => (i.saturating_sub(6)..i).any(|k| MOTION.contains(&s.tokens[k].norm.as_str())),
+            "of" => i > 0 && OF_PLACE.contains(&s.tokens[i - 1].norm.as_str()),
+            other => LOCATIVE.contains(&other),
+        };
     }
     false
 }
@@ -506,11 +850,46 @@ fn pick(
         let Some((mut place, population)) = gaz.place_of(*e) else {
             continue;
         };
+        // A name written as the place's own name beats one that is only an alias of another
+        // ("Islamabad" the capital, not an old alias of Chattogram).
+        let own_name = fold_name(&place.name) == fold_name(&m.name);
         place.name = m.name.clone();
         let is_admin1 = place.kind == PlaceKind::Admin1;
         let country = place.country.clone().unwrap_or_default();
         let mut score = 0.0;
         let mut why = Vec::new();
+        // "Atlanta, Georgia": the division named after a comma holds the town; "Alexandria,
+        // Virginia" read from the other side, the division that holds the town before it.
+        let next_name = (s.tokens.get(m.end).is_some_and(|t| t.norm == ","))
+            .then(|| s.mentions.iter().find(|o| o.start == m.end + 1))
+            .flatten();
+        if let Some(n) = next_name
+            && place
+                .admin1
+                .as_deref()
+                .is_some_and(|a1| fold_name(a1) == fold_name(&n.name))
+        {
+            score += 40.0;
+            why.push("in the division named after it");
+        }
+        let prev_name = (m.start >= 2 && s.tokens[m.start - 1].norm == ",")
+            .then(|| s.mentions.iter().find(|o| o.end == m.start - 1))
+            .flatten();
+        if is_admin1
+            && let Some(MentionKind::Place { entries: prev }) = prev_name.map(|p| &p.kind)
+            && prev.iter().filter_map(|e| gaz.place_of(*e)).any(|(p, _)| {
+                p.country == place.country
+                    && p.admin1
+                        .as_deref()
+                        .is_some_and(|a1| fold_name(a1) == fold_name(&m.name))
+            })
+        {
+            score += 40.0;
+            why.push("holds the town named before it");
+        }
+        if own_name {
+            score += 2.0;
+        }
         if stated_country.as_deref() == Some(country.as_str()) {
             score += 40.0;
             why.push("country named beside it");
@@ -562,7 +941,7 @@ fn pick(
         {
             score += 5.5;
         } else {
-            score += (population.max(1) as f64).log10();
+            score += gaz.town_prior(*e);
             if gaz
                 .capital_of(match e {
                     Entry::Place(i) => *i,

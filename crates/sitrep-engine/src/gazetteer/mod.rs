@@ -63,6 +63,8 @@ pub struct Populated {
     pub lon: f64,
     /// What it is: a town by default; imported GeoNames rows may be landmarks, waters…
     pub kind: PlaceKind,
+    /// How many other names it is known by: a sign of how widely it is written about.
+    pub alt_names: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -123,6 +125,7 @@ pub struct Sources<'a> {
     pub places: &'a str,
     pub demonyms: &'a str,
     pub regions: &'a str,
+    pub aliases: &'a str,
 }
 
 impl Sources<'static> {
@@ -135,6 +138,7 @@ impl Sources<'static> {
             places: gaz_file!("places.tsv"),
             demonyms: gaz_file!("demonyms_extra.tsv"),
             regions: gaz_file!("regions.tsv"),
+            aliases: gaz_file!("aliases.tsv"),
         }
     }
 }
@@ -154,6 +158,7 @@ impl Gazetteer {
             places,
             demonyms,
             regions,
+            aliases,
         } = src;
         let mut g = Gazetteer::default();
         tsv::for_each_row(countries, |r| {
@@ -198,6 +203,10 @@ impl Gazetteer {
             g.add_name(&name, Entry::Admin1(idx));
             for alt in r.list("alt_names") {
                 g.add_name(alt, Entry::Admin1(idx));
+            }
+            // "Northern Darfur" is "North Darfur" in the news, and the other way round.
+            for alias in direction_variants(&name) {
+                g.add_name(&alias, Entry::Admin1(idx));
             }
             g.admin1_by_code.insert(r.get("code").to_string(), idx);
             g.admin1.push(Admin1 {
@@ -255,6 +264,25 @@ impl Gazetteer {
             .filter_map(|(i, c)| Some((c.capital_geonameid?, i as u32)))
             .collect();
         g.add_places(places, &capital_ids);
+        // Spellings the news uses that GeoNames lacks ("Oromia", "Lower Shabelle", "Congo").
+        tsv::for_each_row(aliases, |r| {
+            let target = r.get("target");
+            let entry = if let Some(iso2) = target.strip_prefix("country:") {
+                g.by_iso2.get(iso2).map(|&i| Entry::Country(i))
+            } else if let Some(code) = target.strip_prefix("admin1:") {
+                g.admin1_by_code.get(code).map(|&i| Entry::Admin1(i))
+            } else if let Some(id) = target.strip_prefix("geonames:") {
+                id.parse()
+                    .ok()
+                    .and_then(|id: u32| g.place_by_geonameid.get(&id))
+                    .map(|&i| Entry::Place(i))
+            } else {
+                None
+            };
+            if let Some(e) = entry {
+                g.add_name(r.get("alias"), e);
+            }
+        });
         g.names.shrink_to_fit();
         g
     }
@@ -280,8 +308,10 @@ impl Gazetteer {
             let name = r.get("name").to_string();
             g.place_by_geonameid.insert(geonameid, idx);
             g.add_name(&name, Entry::Place(idx));
+            let mut alt_names = 0u16;
             for alt in r.list("alt_names") {
                 g.add_name(alt, Entry::Place(idx));
+                alt_names = alt_names.saturating_add(1);
             }
             if let Some(&country) = capital_ids.get(&geonameid) {
                 g.capitals.insert(idx, country);
@@ -296,6 +326,7 @@ impl Gazetteer {
                 lat,
                 lon,
                 kind: feature_kind(r.get("feature")),
+                alt_names,
             });
         });
         g.places.len() - before
@@ -413,12 +444,12 @@ impl Gazetteer {
                         (5.5, "a named region".to_string())
                     }
                     (_, Some(c)) => (
-                        (population.max(1) as f64).log10() + 4.0,
+                        self.town_prior(e) + 4.0,
                         format!("capital of {c}, population {population}"),
                     ),
                     _ => (
-                        (population.max(1) as f64).log10(),
-                        format!("population {population}"),
+                        self.town_prior(e),
+                        format!("population {population}, {} other names", self.alt_names(e)),
                     ),
                 };
                 Some(Candidate {
@@ -431,6 +462,22 @@ impl Gazetteer {
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
         out
+    }
+
+    /// The prior of a town: its size (log10 of population) and how widely it is written
+    /// about (up to +3 for thirty other names: Bethlehem in the West Bank over its larger
+    /// namesake in South Africa).
+    pub fn town_prior(&self, e: Entry) -> f64 {
+        let Entry::Place(i) = e else { return 0.0 };
+        let p = &self.places[i as usize];
+        (p.population.max(1) as f64).log10() + f64::from(p.alt_names.min(30)) / 10.0
+    }
+
+    fn alt_names(&self, e: Entry) -> u16 {
+        match e {
+            Entry::Place(i) => self.places[i as usize].alt_names,
+            _ => 0,
+        }
     }
 
     /// What an entry is as a place (named as the gazetteer names it) and its population.
@@ -555,6 +602,25 @@ impl Gazetteer {
             }
         })
     }
+}
+
+/// "Northern X" ↔ "North X", "Southern X" ↔ "South X", … for division names.
+fn direction_variants(name: &str) -> Vec<String> {
+    const PAIRS: [(&str, &str); 4] = [
+        ("Northern ", "North "),
+        ("Southern ", "South "),
+        ("Eastern ", "East "),
+        ("Western ", "West "),
+    ];
+    let mut out = Vec::new();
+    for (long, short) in PAIRS {
+        if let Some(rest) = name.strip_prefix(long) {
+            out.push(format!("{short}{rest}"));
+        } else if let Some(rest) = name.strip_prefix(short) {
+            out.push(format!("{long}{rest}"));
+        }
+    }
+    out
 }
 
 /// The place kind of a GeoNames feature code ("P.PPL", "A.ADM2", "S.TMPL", "H.LK").

@@ -100,7 +100,8 @@ pub fn score(engine: &Engine, path: &Path, text: &str, show: usize) -> anyhow::R
                 continue;
             };
             t.found += 1;
-            if p.country.as_deref() == want_country {
+            // A null country accepts any ("the Sahel").
+            if want_country.is_none() || p.country.as_deref() == want_country {
                 t.country += 1;
             } else {
                 misses.push(format!(
