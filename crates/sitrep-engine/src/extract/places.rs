@@ -12,7 +12,7 @@ use sitrep_model::{Place, PlaceKind, Precision, Span};
 
 use super::analysis::{Analysis, Sentence};
 use super::mentions::{Mention, MentionKind};
-use crate::gazetteer::{Entry, Gazetteer, fold_name};
+use crate::gazetteer::{Entry, Gazetteer, fold_eq, fold_name};
 use crate::lexicon::Lexicon;
 
 /// Prepositions after which a name is where something happens.
@@ -537,10 +537,9 @@ fn division_reading(
 fn dominant_country(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
     let mut best: Vec<(String, f64)> = Vec::new();
     for &e in entries {
-        let Some((p, _)) = gaz.place_of(e) else {
+        let Some(c) = gaz.summary(e).country.map(str::to_string) else {
             continue;
         };
-        let Some(c) = p.country else { continue };
         let prior = match e {
             Entry::Place(_) => gaz.town_prior(e),
             _ => 5.0,
@@ -845,52 +844,54 @@ fn pick(
         })
         .flatten()
         .and_then(|o| o.country.clone());
-    let mut best: Option<(f64, Place, u64)> = None;
-    for e in entries {
-        let Some((mut place, population)) = gaz.place_of(*e) else {
+    let mut best: Option<(f64, Entry, Vec<&str>)> = None;
+    let folded_name = fold_name(&m.name);
+    let next_name = (s.tokens.get(m.end).is_some_and(|t| t.norm == ","))
+        .then(|| s.mentions.iter().find(|o| o.start == m.end + 1))
+        .flatten()
+        .map(|n| fold_name(&n.name));
+    let prev_entries = (m.start >= 2 && s.tokens[m.start - 1].norm == ",")
+        .then(|| s.mentions.iter().find(|o| o.end == m.start - 1))
+        .flatten()
+        .and_then(|p| match &p.kind {
+            MentionKind::Place { entries } => Some(entries.as_slice()),
+            _ => None,
+        });
+    for &e in entries {
+        if matches!(e, Entry::Country(_)) {
             continue;
-        };
-        // A name written as the place's own name beats one that is only an alias of another
-        // ("Islamabad" the capital, not an old alias of Chattogram).
-        let own_name = fold_name(&place.name) == fold_name(&m.name);
-        place.name = m.name.clone();
-        let is_admin1 = place.kind == PlaceKind::Admin1;
-        let country = place.country.clone().unwrap_or_default();
+        }
+        let info = gaz.summary(e);
+        let is_admin1 = info.kind == PlaceKind::Admin1;
+        let country = info.country.unwrap_or_default();
         let mut score = 0.0;
         let mut why = Vec::new();
         // "Atlanta, Georgia": the division named after a comma holds the town; "Alexandria,
         // Virginia" read from the other side, the division that holds the town before it.
-        let next_name = (s.tokens.get(m.end).is_some_and(|t| t.norm == ","))
-            .then(|| s.mentions.iter().find(|o| o.start == m.end + 1))
-            .flatten();
-        if let Some(n) = next_name
-            && place
-                .admin1
-                .as_deref()
-                .is_some_and(|a1| fold_name(a1) == fold_name(&n.name))
+        if next_name
+            .as_deref()
+            .is_some_and(|n| info.admin1.is_some_and(|a1| fold_eq(a1, n)))
         {
             score += 40.0;
             why.push("in the division named after it");
         }
-        let prev_name = (m.start >= 2 && s.tokens[m.start - 1].norm == ",")
-            .then(|| s.mentions.iter().find(|o| o.end == m.start - 1))
-            .flatten();
         if is_admin1
-            && let Some(MentionKind::Place { entries: prev }) = prev_name.map(|p| &p.kind)
-            && prev.iter().filter_map(|e| gaz.place_of(*e)).any(|(p, _)| {
-                p.country == place.country
-                    && p.admin1
-                        .as_deref()
-                        .is_some_and(|a1| fold_name(a1) == fold_name(&m.name))
+            && prev_entries.is_some_and(|prev| {
+                prev.iter().map(|p| gaz.summary(*p)).any(|p| {
+                    p.country == info.country
+                        && p.admin1.is_some_and(|a1| fold_eq(a1, &folded_name))
+                })
             })
         {
             score += 40.0;
             why.push("holds the town named before it");
         }
-        if own_name {
+        // A name written as the place's own name beats one that is only an alias of another
+        // ("Islamabad" the capital, not an old alias of Chattogram).
+        if fold_eq(info.name, &folded_name) {
             score += 2.0;
         }
-        if stated_country.as_deref() == Some(country.as_str()) {
+        if stated_country.as_deref() == Some(country) {
             score += 40.0;
             why.push("country named beside it");
         }
@@ -900,27 +901,27 @@ fn pick(
             PlaceKind::City | PlaceKind::Village => 3,
             other => other as u8 + 10,
         };
-        if kind_word.is_some_and(|k| class(k) == class(place.kind)) {
+        if kind_word.is_some_and(|k| class(k) == class(info.kind)) {
             score += 25.0;
             why.push("kind word");
         }
         if known.iter().any(|k| {
-            k.country.as_deref() == Some(country.as_str())
+            k.country.as_deref() == Some(country)
                 && k.kind != PlaceKind::Country
                 && k.admin1.is_some()
-                && k.admin1 == place.admin1
+                && k.admin1.as_deref() == info.admin1
         }) {
             score += 8.0;
             why.push("same province as a place nearby");
         }
-        if let Some(&n) = doc_countries.get(&country) {
+        if let Some(&n) = doc_countries.get(country) {
             score += 15.0 + (n as f64).min(10.0);
             why.push("country of the report");
         }
         // "Ukrainian positions near Pokrovsk": a country named right beside the place.
         let beside = s.mentions.iter().any(|o| {
             matches!(o.kind, MentionKind::Country | MentionKind::Demonym)
-                && o.country.as_deref() == Some(country.as_str())
+                && o.country.as_deref() == Some(country)
                 && (o.end <= m.start && m.start - o.end <= 4
                     || o.start >= m.end && o.start - m.end <= 2)
         });
@@ -930,41 +931,33 @@ fn pick(
         }
         // A province weighs as a town of 100,000 would, a district as one of 30,000; a named
         // region or sea as a large city.
-        if is_admin1 {
-            score += 5.0;
-        } else if matches!(place.kind, PlaceKind::Admin2 | PlaceKind::Admin3) {
-            score += 4.5;
-        } else if matches!(
-            place.kind,
-            PlaceKind::Region | PlaceKind::Water | PlaceKind::Border
-        ) && population == 0
-        {
-            score += 5.5;
-        } else {
-            score += gaz.town_prior(*e);
-            if gaz
-                .capital_of(match e {
-                    Entry::Place(i) => *i,
-                    _ => u32::MAX,
-                })
-                .is_some()
-            {
-                score += 4.0;
+        score += match info.kind {
+            PlaceKind::Admin1 => 5.0,
+            PlaceKind::Admin2 | PlaceKind::Admin3 => 4.5,
+            PlaceKind::Region | PlaceKind::Water | PlaceKind::Border if info.population == 0 => 5.5,
+            _ => {
+                let capital = matches!(e, Entry::Place(i) if gaz.capital_of(i).is_some());
+                gaz.town_prior(e) + if capital { 4.0 } else { 0.0 }
             }
-        }
+        };
         // A large city beats a province of the same name when nothing else decides.
-        if !is_admin1 && population > 1_000_000 {
+        if !is_admin1 && info.population > 1_000_000 {
             score += 2.5;
         }
         if why.is_empty() {
             why.push("largest place of that name");
         }
-        place.basis = why.join(", ");
         if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
-            best = Some((score, place, population));
+            best = Some((score, e, why));
         }
     }
-    best.map(|(_, p, n)| (p, n)).unwrap_or_else(|| {
+    let best = best.and_then(|(_, e, why)| {
+        let (mut place, population) = gaz.place_of(e)?;
+        place.name = m.name.clone();
+        place.basis = why.join(", ");
+        Some((place, population))
+    });
+    best.unwrap_or_else(|| {
         (
             Place {
                 name: m.name.clone(),

@@ -17,6 +17,31 @@ pub fn fold_name_cow(name: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `name` folds to `folded`, without allocating for ASCII names.
+pub fn fold_eq(name: &str, folded: &str) -> bool {
+    if !name.is_ascii() {
+        return fold_name(name) == folded;
+    }
+    let mut want = folded.bytes();
+    let mut gap = false;
+    let mut started = false;
+    for c in name.bytes() {
+        if c.is_ascii_alphanumeric() {
+            if gap && started && want.next() != Some(b' ') {
+                return false;
+            }
+            gap = false;
+            started = true;
+            if want.next() != Some(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if c != b'\'' && c != b'`' {
+            gap = true;
+        }
+    }
+    want.next().is_none()
+}
+
 /// Transliterates to ASCII, lowercases, and turns every run of non-alphanumerics into one space.
 pub fn fold_name(name: &str) -> String {
     let ascii = if name.is_ascii() {
@@ -53,6 +78,23 @@ mod tests {
         assert_eq!(fold_name("Ma'arrat al-Nu'man"), "maarrat al numan");
         assert_eq!(fold_name("São Tomé"), "sao tome");
         assert_eq!(fold_name(""), "");
+    }
+
+    #[test]
+    fn fold_eq_agrees_with_fold_name() {
+        for s in [
+            "Kuala-Lumpur",
+            "  Siem Reap ",
+            "Ma'arrat al-Nu'man",
+            "São Tomé",
+            "",
+            "X",
+            "a  b",
+        ] {
+            let f = fold_name(s);
+            assert!(super::fold_eq(s, &f), "{s:?}");
+            assert!(!super::fold_eq(s, &format!("{f}x")), "{s:?}");
+        }
     }
 
     #[test]

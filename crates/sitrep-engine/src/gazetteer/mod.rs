@@ -9,7 +9,7 @@ pub mod import;
 
 use rustc_hash::FxHashMap as HashMap;
 
-pub use fold::{fold_name, fold_name_cow};
+pub use fold::{fold_eq, fold_name, fold_name_cow};
 
 use sitrep_model::{Place, PlaceKind, Precision};
 
@@ -410,6 +410,16 @@ impl Gazetteer {
     }
 }
 
+/// What an entry is, without allocating: for ranking many readings fast.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary<'g> {
+    pub name: &'g str,
+    pub kind: PlaceKind,
+    pub country: Option<&'g str>,
+    pub admin1: Option<&'g str>,
+    pub population: u64,
+}
+
 /// One reading of a name, with the prior that ranks it before any context is known.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -477,6 +487,66 @@ impl Gazetteer {
         match e {
             Entry::Place(i) => self.places[i as usize].alt_names,
             _ => 0,
+        }
+    }
+
+    /// The kind, country, province and population of an entry, borrowed.
+    pub fn summary(&self, e: Entry) -> Summary<'_> {
+        let admin1_name = |code: Option<&str>| {
+            code.and_then(|c| self.admin1_by_code(c))
+                .map(|a| a.name.as_str())
+        };
+        match e {
+            Entry::Country(i) => {
+                let c = &self.countries[i as usize];
+                Summary {
+                    name: &c.name,
+                    kind: PlaceKind::Country,
+                    country: Some(&c.iso2),
+                    admin1: None,
+                    population: c.population,
+                }
+            }
+            Entry::Admin1(i) => {
+                let a = &self.admin1[i as usize];
+                Summary {
+                    name: &a.name,
+                    kind: PlaceKind::Admin1,
+                    country: Some(&a.country),
+                    admin1: Some(&a.name),
+                    population: 0,
+                }
+            }
+            Entry::Admin2(i) => {
+                let a = &self.admin2[i as usize];
+                Summary {
+                    name: &a.name,
+                    kind: PlaceKind::Admin2,
+                    country: Some(&a.country),
+                    admin1: admin1_name(a.admin1.as_deref()),
+                    population: 0,
+                }
+            }
+            Entry::Region(i) => {
+                let r = &self.regions[i as usize];
+                Summary {
+                    name: &r.name,
+                    kind: r.kind,
+                    country: r.country.as_deref(),
+                    admin1: None,
+                    population: 0,
+                }
+            }
+            Entry::Place(i) => {
+                let p = &self.places[i as usize];
+                Summary {
+                    name: &p.name,
+                    kind: p.kind,
+                    country: Some(&p.country),
+                    admin1: admin1_name(p.admin1.as_deref()),
+                    population: p.population,
+                }
+            }
         }
     }
 
