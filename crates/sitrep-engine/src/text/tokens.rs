@@ -142,6 +142,14 @@ fn is_initialism(before: &str, next: Option<char>) -> bool {
 
 /// The lexicon form of a surface string: lowercase, typographic apostrophes and dashes folded.
 pub fn fold(s: &str) -> String {
+    // Most tokens are ASCII: lowercase them bytewise (the hot path of tokenising).
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
