@@ -103,15 +103,18 @@ fn surface<'t>(text: &'t str, tokens: &[Token], start: usize, end: usize) -> &'t
 }
 
 /// A word that may be part of a name: capitalised, not a common word or a month.
-fn name_word(tok: &Token, lex: &Lexicon) -> bool {
-    // "al-Kheir", "el-Obeid": an Arabic article before a capitalised name.
-    let article = [
-        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-",
+/// "al-Kheir", "ez-Zor": an Arabic article joined to a name.
+fn arabic_article(tok: &Token) -> bool {
+    [
+        "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "ed-", "ez-", "es-",
     ]
     .iter()
-    .any(|a| tok.norm.starts_with(a) && tok.norm.len() > a.len() + 1);
+    .any(|a| tok.norm.starts_with(a) && tok.norm.len() > a.len() + 1)
+}
+
+fn name_word(tok: &Token, lex: &Lexicon) -> bool {
     tok.kind == TokenKind::Word
-        && (tok.capitalised || article)
+        && (tok.capitalised || arabic_article(tok))
         && !lex.stopwords.contains(tok.norm.as_str())
         && lex.titles.match_at(std::slice::from_ref(tok), 0).is_none()
 }
@@ -373,7 +376,7 @@ fn named_place(
                 | "ad"
                 | "an"
         );
-        if !(t.kind == TokenKind::Word && (t.capitalised || connector))
+        if !(t.kind == TokenKind::Word && (t.capitalised || connector || arabic_article(t)))
             || (longest > i && lex.titles.match_at(tokens, longest).is_some())
         {
             break;
@@ -381,7 +384,7 @@ fn named_place(
         longest += 1;
     }
     for end in (i + 1..=longest).rev() {
-        if !tokens[end - 1].capitalised {
+        if !(tokens[end - 1].capitalised || arabic_article(&tokens[end - 1])) {
             continue;
         }
         let name = surface(text, tokens, i, end);
@@ -421,6 +424,22 @@ fn named_place(
     let mut end = i;
     while end < tokens.len() && end - i < 4 && name_word(&tokens[end], lex) {
         end += 1;
+    }
+    // A kind word confirms a name even when it holds common words ("Let Yet Kone village",
+    // "South Hebron Hills"): extend over capitalised words when one follows.
+    let mut wide = i;
+    while wide < tokens.len() && wide - i < 5 && tokens[wide].capitalised && tokens[wide].is_word()
+    {
+        wide += 1;
+    }
+    if wide > end
+        && (i..wide).any(|k| name_word(&tokens[k], lex))
+        && lex
+            .place_kinds
+            .match_at(tokens, wide)
+            .is_some_and(|k| k.value.position.after())
+    {
+        end = wide;
     }
     if end > i
         && !(end == i + 1 && tokens[i].norm.len() < 3)
@@ -484,7 +503,7 @@ fn place_of_kind(
     let start = n;
     while n < tokens.len()
         && n - start < 4
-        && name_word(&tokens[n], lex)
+        && (name_word(&tokens[n], lex) || n > start && tokens[n].capitalised && tokens[n].is_word())
         && gaz.demonym(&tokens[n].norm).is_none()
     {
         n += 1;
@@ -691,17 +710,19 @@ fn group(
         let m = lex.groups.match_at(tokens, i)?;
         (m.end, *m.value)
     };
-    // "the government in Bamako": the capital names the state.
-    let country = (tokens.get(end).is_some_and(|t| t.norm == "in"))
-        .then(|| {
-            let name = tokens.get(end + 1)?;
-            gaz.lookup(&name.norm).iter().find_map(|e| match e {
-                Entry::Place(p) => gaz.capital_of(*p).map(|c| c.iso2.clone()),
-                Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
-                _ => None,
-            })
+    // "the government in Bamako": the capital names the state (a government sits in its
+    // capital; the police "in Victoria" may be anywhere called Victoria).
+    let country = (kind == ActorKind::Government
+        && tokens.get(end).is_some_and(|t| t.norm == "in"))
+    .then(|| {
+        let name = tokens.get(end + 1)?;
+        gaz.lookup(&name.norm).iter().find_map(|e| match e {
+            Entry::Place(p) => gaz.capital_of(*p).map(|c| c.iso2.clone()),
+            Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+            _ => None,
         })
-        .flatten();
+    })
+    .flatten();
     Some(Mention {
         start: i,
         end,

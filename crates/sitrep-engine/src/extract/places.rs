@@ -448,8 +448,14 @@ fn refine_country(place: &mut Place, s: &Sentence, m: &Mention, gaz: &Gazetteer)
         ["-administered", "-controlled", "-held", "-occupied", "-run"]
             .iter()
             .find_map(|suffix| w.strip_suffix(suffix))
-            .and_then(|d| gaz.demonym(d))
-            .map(|c| c.iso2.clone())
+            .and_then(|d| {
+                gaz.demonym(d).map(|c| c.iso2.clone()).or_else(|| {
+                    gaz.lookup(d).iter().find_map(|e| match e {
+                        Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+                        _ => None,
+                    })
+                })
+            })
     });
     if let Some(c) = controller {
         place.country = Some(c);
@@ -460,10 +466,8 @@ fn refine_country(place: &mut Place, s: &Sentence, m: &Mention, gaz: &Gazetteer)
         }
         return;
     }
-    if !matches!(
-        place.kind,
-        PlaceKind::Region | PlaceKind::Water | PlaceKind::Border
-    ) {
+    // A shared sea takes the country its sentence names; a disputed region keeps its own.
+    if !matches!(place.kind, PlaceKind::Water) && place.country.is_some() {
         return;
     }
     let Some(region) = gaz.lookup(&m.name).iter().find_map(|e| match e {
@@ -889,7 +893,7 @@ fn pick(
         // A name written as the place's own name beats one that is only an alias of another
         // ("Islamabad" the capital, not an old alias of Chattogram).
         if fold_eq(info.name, &folded_name) {
-            score += 2.0;
+            score += 6.0;
         }
         if stated_country.as_deref() == Some(country) {
             score += 40.0;
@@ -904,6 +908,10 @@ fn pick(
         if kind_word.is_some_and(|k| class(k) == class(info.kind)) {
             score += 25.0;
             why.push("kind word");
+        } else if kind_word.is_some_and(|k| class(k) <= 2) && class(info.kind) <= 2 {
+            // "Lamu county": counties are first-level in Kenya, second-level elsewhere.
+            score += 20.0;
+            why.push("administrative kind word");
         }
         if known.iter().any(|k| {
             k.country.as_deref() == Some(country)
