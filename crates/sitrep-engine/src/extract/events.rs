@@ -354,7 +354,7 @@ fn code_trigger(
         if mm.start < cs || mm.end > ce || VERBAL.contains(&trig.plover.as_str()) {
             continue;
         }
-        // "talks would be held on Wednesday in Chanthaburi": a place attached to the noun.
+        // "talks would be held on Wednesday in Jeddah": a place attached to the noun.
         if mm.start >= end
             && mm.start <= end + 8
             && !(end..mm.start)

@@ -2,7 +2,7 @@
 //! source and whether they are a running total.
 //!
 //! A figure needs a number and a kind word near it; the kind may be shared by coordination
-//! ("at least 23 killed in Thailand and 20 in Cambodia" is two figures, both at least).
+//! ("at least 12 killed in Sumy and 30 in Kharkiv" is two figures, both at least).
 //! A fact stated twice in one report is one figure.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -230,7 +230,7 @@ pub fn extract_figures(
                 }
             }
             let mut qualifier = qualifier.map(|(_, q)| q);
-            // Coordination: "… and 20 in Cambodia" shares kind and qualifier.
+            // Coordination: "… and 30 in Kharkiv" shares kind and qualifier.
             let coordinated = prev.as_ref().is_some_and(|p| {
                 (prev_end..n.start)
                     .any(|k| matches!(s.tokens[k].norm.as_str(), "and" | "," | "while"))
@@ -310,7 +310,7 @@ pub fn extract_figures(
             // Whose dead: "12 Ukrainian soldiers"; else where: a place the sentence names;
             // else the side reporting its own losses; else where the report takes place.
             // A sentence that places its figures in several countries leaves an unplaced
-            // one to all of them ("… 20 in Cambodia and displaced more than 900,000").
+            // one to all of them ("… 30 in Kharkiv and displaced more than 400,000").
             if let Some(c) = &country
                 && !explicit.contains(c)
             {

@@ -81,7 +81,7 @@ pub fn find_frames(s: &Sentence, lex: &Lexicon, places: &Places) -> Vec<FrameUse
         let resolve = |mi: usize| actor_of(s, mi, places);
         let left = left_subject(s, start, places, true);
         // A frame covers its own clause and what depends on it, up to a coordinated main
-        // clause with a subject of its own (", and Beijing called on …").
+        // clause with a subject of its own (", and Ankara called on …").
         let n = s
             .clauses
             .iter()

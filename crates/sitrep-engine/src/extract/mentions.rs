@@ -13,19 +13,19 @@ use crate::text::{Token, TokenKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MentionKind {
-    /// A country by name ("Thailand").
+    /// A country by name ("Ukraine").
     Country,
-    /// A demonym or adjective of nationality ("Thai", "Cambodian"), alone.
+    /// A demonym or adjective of nationality ("Ukrainian", "Sudanese"), alone.
     Demonym,
     /// A named place in the gazetteer; `entries` are its candidate readings.
     Place { entries: Vec<Entry> },
-    /// A capitalised name with a kind word ("Srae Nouy commune"), unknown to the gazetteer.
+    /// A capitalised name with a kind word ("Kfar Dounin village"), unknown to the gazetteer.
     KindPlace { kind: PlaceKind },
     /// An organisation from the lexicon (IGO, NGO, armed group).
     Organisation { kind: ActorKind },
-    /// A state institution, with its owner country when given ("Cambodia's defence ministry").
+    /// A state institution, with its owner country when given ("Ukraine's defence ministry").
     Institution { kind: ActorKind, canonical: String },
-    /// Armed means owned by a country ("Thai fighter jets"): an armed actor, not listed as one.
+    /// Armed means owned by a country ("Russian fighter jets"): an armed actor, not listed as one.
     ArmedMeans,
     /// A body or group named by a common noun ("the army", "gunmen"); its country comes from
     /// a following "in <capital>", else from the event it takes part in.
@@ -34,7 +34,7 @@ pub enum MentionKind {
     Person { role: Option<String> },
     /// A generic reporting source ("officials", "witnesses").
     Source,
-    /// A border named by the countries it divides ("the Thai–Cambodian border").
+    /// A border named by the countries it divides ("the Pakistani–Afghan border").
     Border { countries: Vec<String> },
 }
 
@@ -61,7 +61,7 @@ impl Mention {
 }
 
 /// Finds the mentions of one sentence. `known_people` are names already seen in the report,
-/// so that "Sihasak" later in the text is the foreign minister met before.
+/// so that "Odhiambo" later in the text is the foreign minister met before.
 pub fn find_mentions(
     text: &str,
     tokens: &[Token],
@@ -119,7 +119,7 @@ fn name_word(tok: &Token, lex: &Lexicon) -> bool {
         && lex.titles.match_at(std::slice::from_ref(tok), 0).is_none()
 }
 
-/// An owner before a title or institution: "Thailand's", "Thai", "the Thai", "Cambodian".
+/// An owner before a title or institution: "Ukraine's", "Ukrainian", "the Ukrainian", "Sudanese".
 /// Returns (tokens consumed, country iso2).
 fn owner_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, String)> {
     let tok = tokens.get(i)?;
@@ -155,7 +155,7 @@ fn owner_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, Strin
 }
 
 /// "[owner] title [,] Name Name" and "title Name": a person with a role. With an owner and
-/// no name ("Thailand's foreign minister said"), the office holder is the person.
+/// no name ("Kenya's foreign minister said"), the office holder is the person.
 fn person_with_title(
     text: &str,
     tokens: &[Token],
@@ -188,11 +188,11 @@ fn person_with_title(
     }
     let role = Some(title.value.role.clone());
     if n == name_start {
-        // "the minister" alone is too vague; "Thailand's foreign minister" is one person.
+        // "the minister" alone is too vague; "Kenya's foreign minister" is one person.
         if owner_len == 0 {
             return None;
         }
-        // "Thailand's foreign minister" after "Thailand's foreign minister, Sihasak …" is him.
+        // "Kenya's foreign minister" after "Kenya's foreign minister, Amina Odhiambo …" is him.
         let known_holder = known
             .iter()
             .find(|(_, r, c)| *r == role && *c == country)
@@ -207,7 +207,7 @@ fn person_with_title(
         });
     }
     let mut name = surface(text, tokens, name_start, n).to_string();
-    // "foreign minister Sihasak" after "Sihasak Phuangketkeow" is the same person.
+    // "foreign minister Odhiambo" after "Amina Odhiambo" is the same person.
     if let Some((full, _, _)) = known.iter().find(|(full, _, _)| {
         full.split_whitespace().any(|p| p == name) || full.starts_with(&format!("{name} "))
     }) {
@@ -265,7 +265,7 @@ const TARGET_NOUNS: &[&str] = &[
     "barracks",
 ];
 
-/// "Cambodia's defence ministry", "the Thai army", "Thai fighter jets".
+/// "Ukraine's defence ministry", "the Sudanese army", "Russian fighter jets".
 fn owned_institution(
     text: &str,
     tokens: &[Token],
@@ -275,7 +275,7 @@ fn owned_institution(
 ) -> Option<Mention> {
     let (owner_len, country) = owner_at(tokens, i, gaz)?;
     let at = i + owner_len;
-    // Allow one or two modifiers between owner and institution ("Thai navy", "Sudanese paramilitary forces").
+    // Allow one or two modifiers between owner and institution ("Sudanese navy", "Sudanese paramilitary forces").
     for skip in 0..=2 {
         let k = at + skip;
         if let Some(inst) = lex.institutions.match_at(tokens, k) {
@@ -342,7 +342,7 @@ fn organisation(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option
 }
 
 /// The longest run of capitalised words starting at `i` that the gazetteer knows, or that
-/// a kind word makes a place ("Srae Nouy commune", "the village of Kfar Kila").
+/// a kind word makes a place ("Kfar Dounin village", "the village of Kfar Kila").
 fn named_place(
     text: &str,
     tokens: &[Token],
@@ -415,8 +415,8 @@ fn named_place(
             });
         }
     }
-    // Unknown name followed by a kind word ("Srae Nouy commune") or by an appositive that
-    // names its kind ("Angkor Wat, a World Heritage site"). The name must start a capitalised
+    // Unknown name followed by a kind word ("Kfar Dounin village") or by an appositive that
+    // names its kind ("Bamiyan Valley, a World Heritage site"). The name must start a capitalised
     // run: "World Heritage site" is not a place called "Heritage".
     if i > 0 && tokens[i - 1].capitalised {
         return None;
@@ -638,7 +638,7 @@ const BORDER_WORDS: &[&str] = &[
     "border region",
 ];
 
-/// "the Thai-Cambodian border", "Thai–Cambodian border", "the Lebanese border".
+/// "the Pakistani-Afghan border", "Pakistani–Afghan border", "the Lebanese border".
 fn border(text: &str, tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<Mention> {
     let country_of = |w: &str| {
         gaz.demonym(w).map(|c| c.iso2.clone()).or_else(|| {

@@ -2,8 +2,8 @@
 //!
 //! Evidence is weighed in order: a kind word ("X province"), the hierarchy named nearby
 //! ("in Surin, Thailand"), the countries the report is about, then population. Capitals
-//! and countries that act ("Beijing called on…") are actors, not places. A name the
-//! gazetteer lacks but a kind word marks ("Srae Nouy commune") is still a place, placed
+//! and countries that act ("Ankara called on…") are actors, not places. A name the
+//! gazetteer lacks but a kind word marks ("Kfar Dounin village") is still a place, placed
 //! inside its context with a coarser precision.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -44,7 +44,7 @@ const LOCATIVE: &[&str] = &[
     "nearby",
 ];
 
-/// Nouns after a country or demonym that make it a location ("Thai territory").
+/// Nouns after a country or demonym that make it a location ("Lebanese territory").
 const TERRITORY: &[&str] = &["territory", "soil", "land", "airspace", "waters", "side"];
 
 /// What a mention was resolved to.
@@ -765,7 +765,7 @@ pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
                 | "war-torn"
                 | "rebel-held"
         );
-        // Coordinated places and countries: "in Azerbaijan and Armenia", "in Siem Reap and Preah Vihear".
+        // Coordinated places and countries: "in Azerbaijan and Armenia", "in Kherson and Zaporizhzhia".
         let place_before = s.mentions.iter().find(|o| {
             o.end == i + 1
                 && matches!(
@@ -806,7 +806,7 @@ fn territory_follows(s: &Sentence, m: &Mention) -> bool {
     next.is_some_and(|w| TERRITORY.contains(&w))
 }
 
-/// A kind word right after the name, or after a coordinated name ("Siem Reap and Preah Vihear provinces").
+/// A kind word right after the name, or after a coordinated name ("Kherson and Zaporizhzhia provinces").
 fn kind_word_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<PlaceKind> {
     let mut i = end;
     loop {

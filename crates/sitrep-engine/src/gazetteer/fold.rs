@@ -1,7 +1,7 @@
-//! Folding of place names to lookup keys: "Ŏtâr Méanchey" and "Otar Meanchey" meet.
+//! Folding of place names to lookup keys: "Zaporizhzhia-Östra" and "Zaporizhzhia Ostra" meet.
 
 /// `fold_name` without allocating when the name is already folded (the common case for
-/// token norms such as "thai" or "kuala lumpur").
+/// token norms such as "thai" or "dar es salaam").
 pub fn fold_name_cow(name: &str) -> std::borrow::Cow<'_, str> {
     let b = name.as_bytes();
     let folded = !b.is_empty()
@@ -73,8 +73,8 @@ mod tests {
 
     #[test]
     fn folds_diacritics_case_and_punctuation() {
-        assert_eq!(fold_name("Ŏtâr Méanchey"), "otar meanchey");
-        assert_eq!(fold_name("  Kuala-Lumpur "), "kuala lumpur");
+        assert_eq!(fold_name("Zaporizhzhia-Östra"), "zaporizhzhia ostra");
+        assert_eq!(fold_name("  Dar-es-Salaam "), "dar es salaam");
         assert_eq!(fold_name("Ma'arrat al-Nu'man"), "maarrat al numan");
         assert_eq!(fold_name("São Tomé"), "sao tome");
         assert_eq!(fold_name(""), "");
@@ -83,8 +83,8 @@ mod tests {
     #[test]
     fn fold_eq_agrees_with_fold_name() {
         for s in [
-            "Kuala-Lumpur",
-            "  Siem Reap ",
+            "Dar-es-Salaam",
+            "  El Fasher ",
             "Ma'arrat al-Nu'man",
             "São Tomé",
             "",
@@ -101,7 +101,7 @@ mod tests {
     fn borrowed_fold_agrees_with_owned() {
         for s in [
             "thai",
-            "kuala lumpur",
+            "dar es salaam",
             "Thai",
             "a  b",
             " x",

@@ -99,10 +99,10 @@ fn clean(s: &str) -> String {
 mod tests {
     use super::*;
 
-    const DUMP: &str = "1822213\tSiem Reap\tSiem Reap\tSiem Reab,Khett Siem Reab,សៀមរាប\t13.36179\t103.86056\tP\tPPLA\tKH\t\t24\t2404\t\t\t139458\t\t11\tAsia/Phnom_Penh\t2020-01-01\n\
+    const DUMP: &str = "215605\tGoma\tGoma\tGoma City,Ville de Goma,ゴマ\t-1.67409\t29.22845\tP\tPPLA\tCD\t\t11\t1101\t\t\t670000\t\t1500\tAfrica/Lubumbashi\t2020-01-01\n\
 bad line\n\
-9999999\tSome Lake\tSome Lake\t\t12.5\t104.1\tH\tLK\tKH\t\t24\t\t\t\t0\t\t\tAsia/Phnom_Penh\t2020-01-01\n\
-1\tNowhere\tNowhere\t\t1\t2\tZ\tXX\tKH\t\t\t\t\t\t0\t\t\t\t\n";
+9999999\tSome Lake\tSome Lake\t\t12.5\t104.1\tH\tLK\tCD\t\t11\t\t\t\t0\t\t\tAfrica/Lubumbashi\t2020-01-01\n\
+1\tNowhere\tNowhere\t\t1\t2\tZ\tXX\tCD\t\t\t\t\t\t0\t\t\t\t\n";
 
     #[test]
     fn converts_kept_classes_and_counts_the_rest() {
@@ -117,15 +117,12 @@ bad line\n\
             }
         );
         let first: Vec<&str> = rows.lines().next().unwrap().split('\t').collect();
+        assert_eq!(first[..5], ["215605", "Goma", "CD", "CD.11", "670000"]);
         assert_eq!(
-            first[..5],
-            ["1822213", "Siem Reap", "KH", "KH.24", "139458"]
-        );
-        assert_eq!(
-            first[7], "Siem Reab|Khett Siem Reab",
+            first[7], "Goma City|Ville de Goma",
             "non-Latin alternate names are dropped"
         );
-        assert_eq!(first[8], "KH.24.2404");
+        assert_eq!(first[8], "CD.11.1101");
         assert_eq!(first[9], "P.PPLA");
         assert!(rows.lines().nth(1).unwrap().ends_with("H.LK"));
     }

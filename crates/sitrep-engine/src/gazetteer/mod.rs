@@ -371,7 +371,7 @@ impl Gazetteer {
         self.lookup_folded(&fold_name_cow(name))
     }
 
-    /// The country whose demonym or adjective this is ("Thai", "Khmer", "Cambodian").
+    /// The country whose demonym or adjective this is ("Ukrainian", "Khmer", "Congolese").
     pub fn demonym(&self, word: &str) -> Option<&Country> {
         self.demonyms
             .get(fold_name_cow(word).as_ref())

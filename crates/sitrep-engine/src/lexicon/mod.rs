@@ -121,9 +121,9 @@ pub struct Organisation {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KindPosition {
-    /// "Siem Reap province".
+    /// "Kharkiv province".
     After,
-    /// "the province of Siem Reap".
+    /// "the province of Kherson".
     BeforeOf,
     /// After or before-of.
     Both,

@@ -2,7 +2,7 @@
 //!
 //! Tokens keep the surface text; `norm` is the lowercase form lexicons match on, with
 //! typographic apostrophes and dashes folded to ASCII. A possessive `'s` is its own token
-//! so that "Cambodia's defence ministry" reads as country, possessive, institution.
+//! so that "Ukraine's defence ministry" reads as country, possessive, institution.
 
 use sitrep_model::Span;
 
@@ -175,9 +175,9 @@ mod tests {
     #[test]
     fn splits_words_numbers_and_possessives() {
         assert_eq!(
-            toks("Cambodia's defence ministry said 900,000 fled."),
+            toks("Ukraine's defence ministry said 400,000 fled."),
             [
-                "Cambodia", "'s", "defence", "ministry", "said", "900,000", "fled", "."
+                "Ukraine", "'s", "defence", "ministry", "said", "400,000", "fled", "."
             ]
         );
         assert_eq!(

@@ -379,7 +379,7 @@ fn event_matches(e: &Event, g: &Value) -> bool {
         {
             return false;
         }
-        // Diplomacy is placed by name: the talks in Chanthaburi are not the talks in Bangkok.
+        // Diplomacy is placed by name: the talks in Jeddah are not the talks in Geneva.
         if s(g, "sub_event_type").is_none() && s(g, "plover") != Some("ASSAULT") {
             let names: Vec<String> = locs
                 .iter()
