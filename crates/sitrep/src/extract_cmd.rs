@@ -1,6 +1,10 @@
 //! `sitrep extract`: reports in, one record each out, in input order, extracted in parallel.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
@@ -35,9 +39,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         sitrep_engine::lexicon::Lexicon::builtin(),
         crate::gazetteer_cmd::load()?,
     );
+    let progress = Progress::new(reports.len());
     let records: Vec<Record> = reports
         .par_iter()
         .map(|r| {
+            progress.tick();
             let mut rec = engine.extract(&Input {
                 text: &r.text,
                 id: r.id.clone(),
@@ -51,6 +57,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             rec
         })
         .collect();
+    progress.finish();
     let out = render(&records, args.format)?;
     write_out(&out)?;
     Ok(if errors.is_empty() {
@@ -58,6 +65,60 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// A progress line on a terminal (none in a pipe or for a handful of reports): count,
+/// rate and time left, redrawn at most five times a second.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    start: Instant,
+    last: Mutex<Instant>,
+    show: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        let now = Instant::now();
+        Self {
+            total,
+            done: AtomicUsize::new(0),
+            start: now,
+            last: Mutex::new(now),
+            show: total >= 50 && std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if !self.show {
+            return;
+        }
+        let Ok(mut last) = self.last.try_lock() else {
+            return;
+        };
+        if last.elapsed().as_millis() < 200 {
+            return;
+        }
+        *last = Instant::now();
+        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+        let rate = done as f64 / secs;
+        let left = (self.total - done) as f64 / rate.max(1e-9);
+        eprint!(
+            "\r\x1b[2Kextracting {done}/{} reports, {rate:.0}/s, {left:.0}s left",
+            self.total
+        );
+    }
+
+    fn finish(&self) {
+        if self.show {
+            eprintln!(
+                "\r\x1b[2Kextracted {} reports in {:.1}s",
+                self.total,
+                self.start.elapsed().as_secs_f64()
+            );
+        }
+    }
 }
 
 fn render(records: &[Record], format: Format) -> anyhow::Result<String> {
