@@ -11,5 +11,5 @@ mod pipeline;
 pub mod text;
 
 pub use chrono::NaiveDate;
-pub use pipeline::{Engine, Input};
+pub use pipeline::{Engine, Input, builtin_gazetteer};
 pub use sitrep_model as model;

@@ -9,6 +9,15 @@ use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::text::normalize;
 
+/// The bundled gazetteer with the name index `build.rs` compiled from the same sources.
+pub fn builtin_gazetteer() -> Gazetteer {
+    Gazetteer::with_index(
+        crate::gazetteer::Sources::builtin(),
+        include_bytes!(concat!(env!("OUT_DIR"), "/names.fst")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/names.postings")),
+    )
+}
+
 /// What the caller knows of a report besides its text.
 #[derive(Debug, Clone, Default)]
 pub struct Input<'a> {
@@ -29,9 +38,10 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// The engine with the lexicons and gazetteer compiled into the binary.
+    /// The engine with the lexicons and gazetteer compiled into the binary, the gazetteer's
+    /// name index prebuilt by `build.rs`.
     pub fn builtin() -> Self {
-        Self::new(Lexicon::builtin(), Gazetteer::builtin())
+        Self::new(Lexicon::builtin(), builtin_gazetteer())
     }
 
     pub fn new(lexicon: Lexicon, gazetteer: Gazetteer) -> Self {

@@ -28,7 +28,7 @@ pub fn user_places_path() -> Option<PathBuf> {
 
 /// The bundled gazetteer plus the user's imports, if any.
 pub fn load() -> anyhow::Result<Gazetteer> {
-    let mut g = Gazetteer::builtin();
+    let mut g = sitrep_engine::builtin_gazetteer();
     if let Some(path) = user_places_path().filter(|p| p.exists()) {
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("{}: cannot read the user gazetteer", path.display()))?;

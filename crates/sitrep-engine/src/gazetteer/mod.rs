@@ -106,7 +106,12 @@ pub struct Gazetteer {
     pub admin2: Vec<Admin2>,
     pub regions: Vec<Region>,
     pub places: Vec<Populated>,
+    /// Names indexed at run time: all of them, or those added on top of a prebuilt index.
     names: HashMap<String, Vec<Entry>>,
+    /// The prebuilt index of the bundled names (compiled by `build.rs`), when there is one.
+    prebuilt: Option<Prebuilt>,
+    /// While loading under a prebuilt index, names are not indexed again.
+    skip_names: bool,
     demonyms: HashMap<String, u32>,
     by_iso2: HashMap<String, u32>,
     by_iso3: HashMap<String, u32>,
@@ -143,14 +148,88 @@ impl Sources<'static> {
     }
 }
 
+/// A compact, sorted index of folded names (an FST) with the entries of each name packed
+/// into `postings`: built once at compile time, used in place with no parsing.
+#[derive(Debug)]
+pub struct Prebuilt {
+    map: fst::Map<&'static [u8]>,
+    postings: &'static [u8],
+}
+
+/// Packs an entry into 32 bits: the kind in the top three, the index below.
+pub fn pack(e: Entry) -> u32 {
+    let (kind, i) = match e {
+        Entry::Country(i) => (0, i),
+        Entry::Admin1(i) => (1, i),
+        Entry::Admin2(i) => (2, i),
+        Entry::Region(i) => (3, i),
+        Entry::Place(i) => (4, i),
+    };
+    (kind << 29) | (i & 0x1fff_ffff)
+}
+
+fn unpack(code: u32) -> Option<Entry> {
+    let i = code & 0x1fff_ffff;
+    Some(match code >> 29 {
+        0 => Entry::Country(i),
+        1 => Entry::Admin1(i),
+        2 => Entry::Admin2(i),
+        3 => Entry::Region(i),
+        4 => Entry::Place(i),
+        _ => return None,
+    })
+}
+
+/// Writes the index of every name in `g` as FST bytes and postings (for `build.rs`).
+pub fn build_index(g: &Gazetteer) -> (Vec<u8>, Vec<u8>) {
+    let mut keys: Vec<(&String, &Vec<Entry>)> = g.names.iter().collect();
+    keys.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut postings = Vec::new();
+    let mut builder = fst::MapBuilder::memory();
+    for (key, entries) in keys {
+        let offset = postings.len() as u64;
+        postings.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        for e in entries {
+            postings.extend_from_slice(&pack(*e).to_le_bytes());
+        }
+        // Keys are unique and sorted: insertion cannot fail.
+        let _ = builder.insert(key.as_bytes(), offset);
+    }
+    (builder.into_inner().unwrap_or_default(), postings)
+}
+
 impl Gazetteer {
-    /// The gazetteer compiled into the binary.
+    /// The gazetteer compiled into the binary, with the name index built from its sources
+    /// at run time. `Engine::builtin` uses the index `build.rs` compiled instead.
     pub fn builtin() -> Self {
         Self::from_sources(Sources::builtin())
     }
 
+    /// The bundled records with a prebuilt name index (`fst` bytes and postings from
+    /// `build_index` over the same sources). Falls back to indexing at run time when the
+    /// index does not read.
+    pub fn with_index(src: Sources, fst_bytes: &'static [u8], postings: &'static [u8]) -> Self {
+        let Ok(map) = fst::Map::new(fst_bytes) else {
+            return Self::from_sources(src);
+        };
+        let mut g = Gazetteer {
+            skip_names: true,
+            ..Default::default()
+        };
+        g.load(src);
+        g.skip_names = false;
+        g.prebuilt = Some(Prebuilt { map, postings });
+        g
+    }
+
     /// Builds a gazetteer from its TSV sources (the columns of `data/gazetteer/`).
     pub fn from_sources(src: Sources) -> Self {
+        let mut g = Gazetteer::default();
+        g.load(src);
+        g
+    }
+
+    fn load(&mut self, src: Sources) {
         let Sources {
             countries,
             admin1,
@@ -160,7 +239,7 @@ impl Gazetteer {
             regions,
             aliases,
         } = src;
-        let mut g = Gazetteer::default();
+        let g = self;
         tsv::for_each_row(countries, |r| {
             let iso2 = r.get("iso2").to_uppercase();
             if iso2.len() != 2 {
@@ -284,7 +363,6 @@ impl Gazetteer {
             }
         });
         g.names.shrink_to_fit();
-        g
     }
 
     /// Adds populated places (and, with a `feature` column, other GeoNames features) in the
@@ -338,6 +416,9 @@ impl Gazetteer {
     }
 
     fn add_name(&mut self, name: &str, entry: Entry) {
+        if self.skip_names {
+            return;
+        }
         let key = fold_name(name);
         if key.is_empty() {
             return;
@@ -363,11 +444,24 @@ impl Gazetteer {
     }
 
     /// Every entry known by this (already folded) name.
-    pub fn lookup_folded(&self, key: &str) -> &[Entry] {
-        self.names.get(key).map_or(&[], Vec::as_slice)
+    pub fn lookup_folded(&self, key: &str) -> std::borrow::Cow<'_, [Entry]> {
+        let runtime = self.names.get(key).map_or(&[][..], Vec::as_slice);
+        let Some(pre) = &self.prebuilt else {
+            return std::borrow::Cow::Borrowed(runtime);
+        };
+        let Some(offset) = pre.map.get(key.as_bytes()) else {
+            return std::borrow::Cow::Borrowed(runtime);
+        };
+        let mut out: Vec<Entry> = read_postings(pre.postings, offset as usize);
+        for e in runtime {
+            if !out.contains(e) {
+                out.push(*e);
+            }
+        }
+        std::borrow::Cow::Owned(out)
     }
 
-    pub fn lookup(&self, name: &str) -> &[Entry] {
+    pub fn lookup(&self, name: &str) -> std::borrow::Cow<'_, [Entry]> {
         self.lookup_folded(&fold_name_cow(name))
     }
 
@@ -406,7 +500,7 @@ impl Gazetteer {
     }
 
     pub fn name_count(&self) -> usize {
-        self.names.len()
+        self.names.len() + self.prebuilt.as_ref().map_or(0, |p| p.map.len())
     }
 }
 
@@ -672,6 +766,20 @@ impl Gazetteer {
             }
         })
     }
+}
+
+fn read_postings(postings: &[u8], offset: usize) -> Vec<Entry> {
+    let word = |at: usize| {
+        postings
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let Some(n) = word(offset) else {
+        return Vec::new();
+    };
+    (0..n as usize)
+        .filter_map(|k| word(offset + 4 + 4 * k).and_then(unpack))
+        .collect()
 }
 
 /// "Northern X" ↔ "North X", "Southern X" ↔ "South X", … for division names.

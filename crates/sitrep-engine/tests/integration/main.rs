@@ -3,6 +3,7 @@
 
 mod cases;
 mod corpus;
+mod gazetteer;
 mod properties;
 
 use std::sync::OnceLock;
