@@ -7,7 +7,7 @@ use sitrep_model::{Diagnostic, Document, Record, Span};
 use crate::extract::{actors, analysis, claims, events, figures, frames, places, summary};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
-use crate::text::normalize;
+use crate::text::normalize_text;
 
 /// The bundled gazetteer with the name index `build.rs` compiled from the same sources.
 pub fn builtin_gazetteer() -> Gazetteer {
@@ -59,8 +59,10 @@ impl Engine {
     /// Extracts the record of one report. Never fails: odd input yields diagnostics.
     pub fn extract(&self, input: &Input) -> Record {
         let (lex, gaz) = (&self.lexicon, &self.gazetteer);
-        let norm = normalize(input.text);
-        let text = norm.text.as_str();
+        // The record's spans point into the normalised text it carries; the byte map back to
+        // the original is for callers of `text::normalize`, not needed here.
+        let norm = normalize_text(input.text);
+        let text = norm.as_str();
         let mut diagnostics = Vec::new();
         if text.is_empty() {
             diagnostics.push(Diagnostic {

@@ -444,24 +444,24 @@ impl Gazetteer {
     }
 
     /// Every entry known by this (already folded) name.
-    pub fn lookup_folded(&self, key: &str) -> std::borrow::Cow<'_, [Entry]> {
+    pub fn lookup_folded(&self, key: &str) -> Entries<'_> {
         let runtime = self.names.get(key).map_or(&[][..], Vec::as_slice);
         let Some(pre) = &self.prebuilt else {
-            return std::borrow::Cow::Borrowed(runtime);
+            return Entries::Borrowed(runtime);
         };
         let Some(offset) = pre.map.get(key.as_bytes()) else {
-            return std::borrow::Cow::Borrowed(runtime);
+            return Entries::Borrowed(runtime);
         };
-        let mut out: Vec<Entry> = read_postings(pre.postings, offset as usize);
-        for e in runtime {
-            if !out.contains(e) {
-                out.push(*e);
+        let mut out = Entries::Inline([Entry::Country(0); INLINE], 0);
+        for e in read_postings(pre.postings, offset as usize).chain(runtime.iter().copied()) {
+            if !out.contains(&e) {
+                out.push(e);
             }
         }
-        std::borrow::Cow::Owned(out)
+        out
     }
 
-    pub fn lookup(&self, name: &str) -> std::borrow::Cow<'_, [Entry]> {
+    pub fn lookup(&self, name: &str) -> Entries<'_> {
         self.lookup_folded(&fold_name_cow(name))
     }
 
@@ -768,18 +768,59 @@ impl Gazetteer {
     }
 }
 
-fn read_postings(postings: &[u8], offset: usize) -> Vec<Entry> {
-    let word = |at: usize| {
+fn read_postings(postings: &[u8], offset: usize) -> impl Iterator<Item = Entry> + '_ {
+    let word = move |at: usize| {
         postings
             .get(at..at + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     };
-    let Some(n) = word(offset) else {
-        return Vec::new();
-    };
-    (0..n as usize)
-        .filter_map(|k| word(offset + 4 + 4 * k).and_then(unpack))
-        .collect()
+    let n = word(offset).unwrap_or(0) as usize;
+    (0..n).filter_map(move |k| word(offset + 4 + 4 * k).and_then(unpack))
+}
+
+const INLINE: usize = 8;
+
+/// The readings of a name: borrowed from the run-time index, or decoded from the prebuilt
+/// one without allocating for the usual handful.
+#[derive(Debug, Clone)]
+pub enum Entries<'a> {
+    Borrowed(&'a [Entry]),
+    Inline([Entry; INLINE], u8),
+    Heap(Vec<Entry>),
+}
+
+impl Entries<'_> {
+    fn push(&mut self, e: Entry) {
+        match self {
+            Entries::Inline(buf, n) if (*n as usize) < INLINE => {
+                buf[*n as usize] = e;
+                *n += 1;
+            }
+            Entries::Inline(buf, n) => {
+                let mut v = buf[..*n as usize].to_vec();
+                v.push(e);
+                *self = Entries::Heap(v);
+            }
+            Entries::Heap(v) => v.push(e),
+            Entries::Borrowed(b) => {
+                let mut v = b.to_vec();
+                v.push(e);
+                *self = Entries::Heap(v);
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for Entries<'_> {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        match self {
+            Entries::Borrowed(b) => b,
+            Entries::Inline(buf, n) => &buf[..*n as usize],
+            Entries::Heap(v) => v,
+        }
+    }
 }
 
 /// "Northern X" ↔ "North X", "Southern X" ↔ "South X", … for division names.

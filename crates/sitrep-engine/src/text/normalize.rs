@@ -29,8 +29,17 @@ impl NormText {
 ///
 /// Normalising normalised text changes nothing (a property the tests check).
 pub fn normalize(raw: &str) -> NormText {
+    normalize_with(raw, true)
+}
+
+/// The normalised text alone, for callers that need no way back to the original.
+pub fn normalize_text(raw: &str) -> String {
+    normalize_with(raw, false).text
+}
+
+fn normalize_with(raw: &str, keep_map: bool) -> NormText {
     let mut text = String::with_capacity(raw.len());
-    let mut map: Vec<u32> = Vec::with_capacity(raw.len());
+    let mut map: Vec<u32> = Vec::with_capacity(if keep_map { raw.len() } else { 0 });
     // Pending whitespace is emitted lazily so trailing spaces and blank runs can be folded.
     let mut pending_space: Option<usize> = None;
     let mut pending_newlines: Vec<usize> = Vec::new();
@@ -66,17 +75,17 @@ pub fn normalize(raw: &str) -> NormText {
             c => {
                 if !text.is_empty() {
                     for &nl in &pending_newlines {
-                        push(&mut text, &mut map, '\n', nl);
+                        push(&mut text, keep_map.then_some(&mut map), '\n', nl);
                     }
                     if pending_newlines.is_empty()
                         && let Some(sp) = pending_space
                     {
-                        push(&mut text, &mut map, ' ', sp);
+                        push(&mut text, keep_map.then_some(&mut map), ' ', sp);
                     }
                 }
                 pending_newlines.clear();
                 pending_space = None;
-                push(&mut text, &mut map, c, at);
+                push(&mut text, keep_map.then_some(&mut map), c, at);
             }
         }
     }
@@ -87,10 +96,12 @@ pub fn normalize(raw: &str) -> NormText {
     }
 }
 
-fn push(text: &mut String, map: &mut Vec<u32>, c: char, at: usize) {
+fn push(text: &mut String, map: Option<&mut Vec<u32>>, c: char, at: usize) {
     text.push(c);
-    let at = u32::try_from(at).unwrap_or(u32::MAX);
-    map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    if let Some(map) = map {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        map.extend(std::iter::repeat_n(at, c.len_utf8()));
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +128,12 @@ mod tests {
         assert_eq!(n.text, "Ab cd");
         assert_eq!(&raw[n.original_offset(0)..n.original_offset(2)], "Ab");
         assert_eq!(&raw[n.original_offset(3)..n.original_offset(5)], "cd");
+    }
+
+    #[test]
+    fn text_alone_is_the_same_text() {
+        let raw = " a\r\n\r\n\r\nb \u{2009}c\t\u{feff}";
+        assert_eq!(normalize_text(raw), normalize(raw).text);
     }
 
     #[test]
