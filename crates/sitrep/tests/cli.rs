@@ -182,3 +182,42 @@ fn eval_scores_and_enforces_thresholds() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("events.f1"), "{}", stderr(&o));
 }
+
+#[test]
+fn gazetteer_lookup_import_and_stats() {
+    let home = std::env::temp_dir().join(format!("sitrep-home-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(args)
+            .env("SITREP_HOME", &home)
+            .current_dir(fixtures())
+            .output()
+            .unwrap()
+    };
+    let o = run(&["gazetteer", "lookup", "Tripoli", "--limit", "3"]);
+    let out = stdout(&o);
+    assert!(
+        o.status.success() && out.contains("LY") && out.contains("LB"),
+        "{out}"
+    );
+    // A village no bundled file knows becomes known once its GeoNames row is imported.
+    let dump = home.join("XX.txt");
+    std::fs::write(&dump, "99999992\tKfar Testville\tKfar Testville\t\t33.2\t35.4\tP\tPPL\tLB\t\t06\t\t\t\t120\t\t\tAsia/Beirut\t2024-01-01\n").unwrap();
+    let o = run(&["gazetteer", "import", dump.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("imported 1 features"), "{}", stdout(&o));
+    let o = run(&["gazetteer", "lookup", "Kfar Testville"]);
+    assert!(stdout(&o).contains("LB"), "{}", stdout(&o));
+    let o = run(&["gazetteer", "stats"]);
+    assert!(
+        stdout(&o).contains("user gazetteer") && stdout(&o).contains("user_places.tsv"),
+        "{}",
+        stdout(&o)
+    );
+    // A file that is no GeoNames dump is refused with a reason.
+    let o = run(&["gazetteer", "import", "one.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no GeoNames rows"), "{}", stderr(&o));
+    std::fs::remove_dir_all(home).ok();
+}

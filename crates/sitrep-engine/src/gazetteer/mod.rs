@@ -699,12 +699,18 @@ impl Gazetteer {
             Entry::Admin2(i) => {
                 let a = &self.admin2[i as usize];
                 let id = Some(format!("geonames-admin2:{}", a.code));
+                // A district whose towns the data does not place takes its province's centre.
+                let parent = a.admin1.as_deref().and_then(|c| self.admin1_by_code(c));
+                let (lat, lon) = match (a.lat, a.lon) {
+                    (Some(lat), Some(lon)) => (Some(lat), Some(lon)),
+                    _ => (parent.and_then(|p| p.lat), parent.and_then(|p| p.lon)),
+                };
                 let mut p = blank(
                     &a.name,
                     PlaceKind::Admin2,
                     Some(a.country.clone()),
-                    a.lat,
-                    a.lon,
+                    lat,
+                    lon,
                     Precision::Admin2,
                     id,
                 );
