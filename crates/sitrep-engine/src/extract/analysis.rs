@@ -105,7 +105,12 @@ fn clauses(tokens: &[Token], mentions: &[Mention], lex: &Lexicon) -> Vec<(usize,
                 crate::lexicon::Frame::Say | crate::lexicon::Frame::According
             )
         });
-        if strong || opener || and_clause {
+        // A relative clause ends at the comma that closes it: "Qatar, which mediates …, condemned".
+        let closes_relative = t.norm == ","
+            && cuts
+                .last()
+                .is_some_and(|&c| c < i && matches!(tokens[c].norm.as_str(), "which" | "who"));
+        if strong || opener || and_clause || closes_relative {
             cuts.push(i);
         } else if reporting {
             // The reporting verb closes its own clause: what follows is what was said.

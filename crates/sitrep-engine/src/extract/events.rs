@@ -822,6 +822,16 @@ fn subject_for(
     if pronoun {
         return frame.and_then(|f| f.source.clone()).filter(|src| src.party);
     }
+    // "Qatar, which mediates between …, condemned": the subject stands before the relative clause.
+    if let Some(&(rcs, _)) = s.clauses.iter().rev().find(|&&(c, e)| e <= cs && c < cs)
+        && matches!(s.tokens[rcs].norm.as_str(), "which" | "who")
+        && rcs >= 2
+        && s.tokens[rcs - 1].norm == ","
+        && let Some(mi) = s.mentions.iter().position(|m| m.end == rcs - 1)
+        && let Some(src) = event_actor(s, mi, places)
+    {
+        return Some(src);
+    }
     // A coordinated verb shares the subject of the clause before it: "Zelensky condemned
     // the strike and called on …". Not across a subordinator ("after", "which", "that").
     let opener = s.tokens.get(cs).map(|t| t.norm.as_str());

@@ -129,6 +129,28 @@ fn owner_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, Strin
     if let Some(c) = gaz.demonym(&tok.norm) {
         return Some((1, c.iso2.clone()));
     }
+    // A province before a title: "Borno Governor", "Kharkiv regional governor".
+    for len in (1..=3).rev() {
+        let end = i + len;
+        if end > tokens.len() || !tokens[i..end].iter().all(|t| t.capitalised) {
+            continue;
+        }
+        let key: Vec<&str> = tokens[i..end].iter().map(|t| t.norm.as_str()).collect();
+        let entries = gaz.lookup(&key.join(" "));
+        let mut countries = entries.iter().filter_map(|e| match e {
+            Entry::Admin1(a) => Some(gaz.admin1[*a as usize].country.as_str()),
+            _ => None,
+        });
+        if let Some(first) = countries.next()
+            && countries.all(|c| c == first)
+            && !entries.iter().any(|e| matches!(e, Entry::Country(_)))
+            && tokens.get(end).is_some_and(|t| {
+                t.capitalised || t.norm == "regional" || t.norm == "provincial" || t.norm == "state"
+            })
+        {
+            return Some((len, first.to_string()));
+        }
+    }
     // Country names of up to four words followed by 's.
     for len in (1..=4).rev() {
         let end = i + len;
