@@ -93,6 +93,25 @@ pub fn find_mentions(
     out
 }
 
+/// A mention named by its own words, tokens `[start, end)`.
+fn named(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    kind: MentionKind,
+    country: Option<String>,
+) -> Mention {
+    Mention {
+        start,
+        end,
+        span: span_of(tokens, start, end),
+        kind,
+        name: surface(text, tokens, start, end).to_string(),
+        country,
+    }
+}
+
 fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
     Span::new(tokens[start].span.start, tokens[end - 1].span.end)
 }
@@ -306,36 +325,36 @@ fn owned_institution(
                 .get(inst.end)
                 .is_some_and(|t| TARGET_NOUNS.contains(&t.norm.as_str()))
             {
-                return Some(Mention {
-                    start: i,
-                    end: inst.end,
-                    span: span_of(tokens, i, inst.end),
-                    kind: MentionKind::Demonym,
-                    name: surface(text, tokens, i, inst.end).to_string(),
-                    country: Some(country),
-                });
+                return Some(named(
+                    text,
+                    tokens,
+                    i,
+                    inst.end,
+                    MentionKind::Demonym,
+                    Some(country),
+                ));
             }
-            return Some(Mention {
-                start: i,
-                end: inst.end,
-                span: span_of(tokens, i, inst.end),
-                kind: MentionKind::Institution {
+            return Some(named(
+                text,
+                tokens,
+                i,
+                inst.end,
+                MentionKind::Institution {
                     kind: inst.value.kind,
                     canonical: inst.value.canonical.clone(),
                 },
-                name: surface(text, tokens, i, inst.end).to_string(),
-                country: Some(country),
-            });
+                Some(country),
+            ));
         }
         if let Some(w) = lex.weapons.match_at(tokens, k) {
-            return Some(Mention {
-                start: i,
-                end: w.end,
-                span: span_of(tokens, i, w.end),
-                kind: MentionKind::ArmedMeans,
-                name: surface(text, tokens, i, w.end).to_string(),
-                country: Some(country),
-            });
+            return Some(named(
+                text,
+                tokens,
+                i,
+                w.end,
+                MentionKind::ArmedMeans,
+                Some(country),
+            ));
         }
         if tokens.get(k).is_none_or(|t| t.kind != TokenKind::Word) {
             break;
@@ -757,14 +776,8 @@ fn group(
 
 fn source_noun(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option<Mention> {
     let m = lex.reporting.match_at(tokens, i)?;
-    (*m.value == crate::lexicon::Frame::Source).then(|| Mention {
-        start: i,
-        end: m.end,
-        span: span_of(tokens, i, m.end),
-        kind: MentionKind::Source,
-        name: surface(text, tokens, i, m.end).to_string(),
-        country: None,
-    })
+    (*m.value == crate::lexicon::Frame::Source)
+        .then(|| named(text, tokens, i, m.end, MentionKind::Source, None))
 }
 
 /// "Mohamad Hasan, Malaysia's foreign minister": a name followed by an owned title.
