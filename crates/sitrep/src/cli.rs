@@ -23,6 +23,42 @@ pub enum Command {
     Eval(EvalArgs),
     /// Look places up in the gazetteer, import a GeoNames dump, show its size.
     Gazetteer(GazetteerArgs),
+    /// Extract reports and keep them, with their records, in the store (each report once).
+    Ingest(IngestArgs),
+    /// Full-text search over the stored reports.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The store (SQLite). Default: $SITREP_DB, else sitrep.db under $SITREP_HOME, else
+    /// under ~/.local/share/sitrep.
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Reports: files, folders (recursively), `-` for standard input, `.jsonl` files.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for inputs that give none.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (all of them).
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// How many reports to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod cli;
 mod eval;
 mod extract_cmd;
 mod gazetteer_cmd;
+mod ingest_cmd;
 mod input;
 mod output;
 
@@ -20,6 +21,8 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract_cmd::run(args),
         cli::Command::Eval(args) => eval::run(args),
         cli::Command::Gazetteer(args) => gazetteer_cmd::run(args),
+        cli::Command::Ingest(args) => ingest_cmd::run(args),
+        cli::Command::Search(args) => ingest_cmd::search(args),
     };
     match result {
         Ok(code) => code,

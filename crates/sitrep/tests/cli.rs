@@ -221,3 +221,45 @@ fn gazetteer_lookup_import_and_stats() {
     assert!(stderr(&o).contains("no GeoNames rows"), "{}", stderr(&o));
     std::fs::remove_dir_all(home).ok();
 }
+
+#[test]
+fn ingest_stores_each_report_once_and_search_finds_it() {
+    let dir = std::env::temp_dir().join(format!("sitrep-ingest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("t.db");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .current_dir(fixtures())
+            .output()
+            .unwrap()
+    };
+    let o = run(&["ingest", "one.txt", "batch.jsonl"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the bad lines of batch.jsonl are reported"
+    );
+    assert!(
+        stdout(&o).contains("3 new, 0 already stored"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["ingest", "one.txt", "batch.jsonl"]);
+    assert!(
+        stdout(&o).contains("0 new, 3 already stored"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["search", "Rafah"]);
+    assert!(
+        o.status.success() && stdout(&o).contains("[Rafah]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&["search", "nothing-like-this"]);
+    assert_eq!(o.status.code(), Some(1));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,251 @@
+//! The embedded store: every report ingested, once, with the record extracted from it.
+//!
+//! SQLite in WAL mode, schema versions applied in order (`migrations.rs`), full-text search
+//! over titles and texts (FTS5). A batch of reports is one transaction: a crash or a kill
+//! loses at most the batch in flight, and a rerun stores each report exactly once (the
+//! document id is unique).
+
+mod migrations;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sitrep_model::Record;
+
+/// What went wrong with the store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("record could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
+    #[error(
+        "the database is at schema version {found}, newer than this sitrep knows ({known}): upgrade sitrep"
+    )]
+    TooNew { found: i64, known: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// What a batch did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Inserted {
+    /// Reports stored for the first time.
+    pub new: usize,
+    /// Reports already in the store (same document id), left as they were.
+    pub known: usize,
+}
+
+/// A report found by full-text search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    /// The matching passage, with matches in [brackets].
+    pub snippet: String,
+}
+
+impl Store {
+    /// Opens (creating if need be) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    /// A store in memory, for tests and one-off runs.
+    pub fn in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(conn: Connection) -> Result<Self> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers never block the writer, and a crash leaves committed batches intact.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        migrations::apply(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Stores a batch of records in one transaction; a record whose document id is already
+    /// stored is skipped.
+    pub fn insert(&mut self, records: &[Record]) -> Result<Inserted> {
+        let tx = self.conn.transaction()?;
+        let mut done = Inserted::default();
+        {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO reports (doc_id, title, published, source, text, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for r in records {
+                let json = serde_json::to_string(r)?;
+                let d = &r.document;
+                let n =
+                    insert.execute(params![d.id, d.title, d.published, d.source, d.text, json])?;
+                if n == 1 {
+                    done.new += 1;
+                } else {
+                    done.known += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(done)
+    }
+
+    /// Whether a report with this document id is stored.
+    pub fn contains(&self, doc_id: &str) -> Result<bool> {
+        let found: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM reports WHERE doc_id = ?1", [doc_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    pub fn report_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM reports", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// The record stored for a document id.
+    pub fn record(&self, doc_id: &str) -> Result<Option<Record>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT record FROM reports WHERE doc_id = ?1",
+                [doc_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(match json {
+            Some(j) => Some(serde_json::from_str(&j)?),
+            None => None,
+        })
+    }
+
+    /// Full-text search over titles and texts (SQLite FTS5 query syntax; plain words match
+    /// all of them), best matches first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.doc_id, r.title, r.published, r.source,
+                    snippet(reports_fts, 1, '[', ']', '…', 16)
+             FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid
+             WHERE reports_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![fts_query(query), limit as i64], |r| {
+            Ok(Hit {
+                doc_id: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                source: r.get(3)?,
+                snippet: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+/// Plain words become a query that needs all of them, each quoted so that punctuation in
+/// user input ("al-Shabaab", "U.N.") is never read as FTS5 syntax.
+fn fts_query(input: &str) -> String {
+    input
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::Document;
+
+    fn record(id: &str, title: &str, text: &str) -> Record {
+        Record {
+            document: Document {
+                id: id.into(),
+                title: Some(title.into()),
+                text: text.into(),
+                language: "en".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn stores_each_report_once() {
+        let mut s = Store::in_memory().unwrap();
+        let a = record(
+            "a",
+            "Shelling in Kharkiv",
+            "Russian artillery shelled Kharkiv.",
+        );
+        let b = record("b", "Talks in Jeddah", "Delegations met in Jeddah.");
+        assert_eq!(
+            s.insert(&[a.clone(), b]).unwrap(),
+            Inserted { new: 2, known: 0 }
+        );
+        assert_eq!(
+            s.insert(&[a.clone()]).unwrap(),
+            Inserted { new: 0, known: 1 }
+        );
+        assert_eq!(s.report_count().unwrap(), 2);
+        assert_eq!(s.record("a").unwrap(), Some(a));
+        assert!(s.contains("b").unwrap() && !s.contains("c").unwrap());
+    }
+
+    #[test]
+    fn finds_reports_by_their_words() {
+        let mut s = Store::in_memory().unwrap();
+        s.insert(&[
+            record(
+                "a",
+                "Shelling in Kharkiv",
+                "Russian artillery shelled Kharkiv overnight.",
+            ),
+            record("b", "Talks", "al-Shabaab fighters attacked a base."),
+        ])
+        .unwrap();
+        let hits = s.search("artillery Kharkiv", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].doc_id, "a");
+        assert!(
+            hits[0].snippet.contains("[artillery]"),
+            "{}",
+            hits[0].snippet
+        );
+        assert_eq!(
+            s.search("al-Shabaab", 10).unwrap().len(),
+            1,
+            "punctuation is not query syntax"
+        );
+        assert!(s.search("\"unbalanced", 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn reopening_keeps_everything() {
+        let dir = std::env::temp_dir().join(format!("sitrep-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("t.db");
+        {
+            let mut s = Store::open(&path).unwrap();
+            s.insert(&[record("a", "t", "x")]).unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.report_count().unwrap(), 1);
+        std::fs::remove_dir_all(dir).ok();
+    }
+}

@@ -1,0 +1,43 @@
+//! Schema versions, applied in order inside one transaction each; `user_version` says
+//! which the database has. A database newer than this code is refused, not damaged.
+
+use rusqlite::Connection;
+
+use crate::{Result, StoreError};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: reports with their records, and full-text search over title and text.
+    "CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        source TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX reports_published ON reports (published);
+    CREATE VIRTUAL TABLE reports_fts USING fts5 (title, text, content = 'reports', content_rowid = 'id');
+    CREATE TRIGGER reports_ai AFTER INSERT ON reports BEGIN
+        INSERT INTO reports_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN
+        INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    END;",
+];
+
+pub fn apply(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

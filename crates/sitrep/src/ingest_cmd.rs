@@ -1,0 +1,131 @@
+//! `sitrep ingest` and `sitrep search`: reports into the store, in committed batches, and
+//! found again by their words.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use rayon::prelude::*;
+use sitrep_engine::{Engine, Input};
+use sitrep_model::Record;
+use sitrep_store::Store;
+
+use crate::cli::{IngestArgs, SearchArgs, StoreArgs};
+use crate::input::{self, InputError};
+use crate::output::write_out;
+
+/// Reports extracted and committed together: a crash loses at most one batch, and a rerun
+/// skips what was committed.
+const BATCH: usize = 256;
+
+fn db_path(args: &StoreArgs) -> anyhow::Result<PathBuf> {
+    if let Some(p) = &args.db {
+        return Ok(p.clone());
+    }
+    if let Some(p) = std::env::var_os("SITREP_DB") {
+        return Ok(PathBuf::from(p));
+    }
+    let home = crate::gazetteer_cmd::home_dir()
+        .context("no home folder: give --db PATH or set SITREP_DB")?;
+    std::fs::create_dir_all(&home).with_context(|| format!("{}: cannot create", home.display()))?;
+    Ok(home.join("sitrep.db"))
+}
+
+fn open(args: &StoreArgs) -> anyhow::Result<(Store, PathBuf)> {
+    let path = db_path(args)?;
+    let store =
+        Store::open(&path).with_context(|| format!("{}: cannot open the store", path.display()))?;
+    Ok((store, path))
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let published = match &args.published {
+        Some(s) => Some(
+            input::parse_date(s)
+                .with_context(|| format!("--published {s:?} is not a date (want YYYY-MM-DD)"))?,
+        ),
+        None => None,
+    };
+    let (mut store, path) = open(&args.store)?;
+    let engine = Engine::new(
+        sitrep_engine::lexicon::Lexicon::builtin(),
+        crate::gazetteer_cmd::load()?,
+    );
+    let mut errors: Vec<InputError> = Vec::new();
+    let files = input::expand(&args.inputs, &mut errors);
+    let start = Instant::now();
+    let (mut new, mut known, mut seen) = (0, 0, 0);
+    let mut pending = Vec::new();
+    let mut flush = |pending: &mut Vec<input::Report>, store: &mut Store| -> anyhow::Result<()> {
+        let records: Vec<Record> = pending
+            .par_iter()
+            .map(|r| {
+                engine.extract(&Input {
+                    text: &r.text,
+                    id: r.id.clone(),
+                    title: r.title.clone(),
+                    published: r.published.or(published),
+                    source: Some(r.source.clone()),
+                })
+            })
+            .collect();
+        let done = store
+            .insert(&records)
+            .with_context(|| format!("{}: cannot store", path.display()))?;
+        new += done.new;
+        known += done.known;
+        seen += records.len();
+        pending.clear();
+        Ok(())
+    };
+    for file in &files {
+        let before = errors.len();
+        pending.extend(input::read(file, &mut errors));
+        for e in &errors[before..] {
+            eprintln!("sitrep: {}: {}", e.input, e.message);
+        }
+        if pending.len() >= BATCH {
+            flush(&mut pending, &mut store)?;
+        }
+    }
+    flush(&mut pending, &mut store)?;
+    let total = store.report_count()?;
+    write_out(&format!(
+        "ingested {seen} reports in {:.1}s: {new} new, {known} already stored; {} inputs failed; {} holds {total}\n",
+        start.elapsed().as_secs_f64(),
+        errors.len(),
+        path.display()
+    ))?;
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let (store, path) = open(&args.store)?;
+    let hits = store
+        .search(&args.words.join(" "), args.limit)
+        .with_context(|| format!("{}: search failed", path.display()))?;
+    let mut out = String::new();
+    for h in &hits {
+        out.push_str(&format!(
+            "{}  {}  {}\n    {}\n",
+            h.published.as_deref().unwrap_or("----------"),
+            h.title.as_deref().unwrap_or("(untitled)"),
+            h.source.as_deref().unwrap_or(""),
+            h.snippet.replace('\n', " ")
+        ));
+    }
+    if hits.is_empty() {
+        out.push_str("no report matches\n");
+    }
+    write_out(&out)?;
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
