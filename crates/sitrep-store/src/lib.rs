@@ -199,7 +199,7 @@ mod tests {
             Inserted { new: 2, known: 0 }
         );
         assert_eq!(
-            s.insert(&[a.clone()]).unwrap(),
+            s.insert(std::slice::from_ref(&a)).unwrap(),
             Inserted { new: 0, known: 1 }
         );
         assert_eq!(s.report_count().unwrap(), 2);
