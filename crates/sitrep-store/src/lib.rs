@@ -6,6 +6,7 @@
 //! document id is unique).
 
 mod migrations;
+pub mod minhash;
 
 use std::path::Path;
 
@@ -39,6 +40,8 @@ pub struct Inserted {
     pub new: usize,
     /// Reports already in the store (same document id), left as they were.
     pub known: usize,
+    /// New reports that reprint one already stored: linked to it, not counted again.
+    pub syndicated: usize,
 }
 
 /// A report found by full-text search.
@@ -85,15 +88,61 @@ impl Store {
                 "INSERT OR IGNORE INTO reports (doc_id, title, published, source, text, record)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
+            let mut candidates = tx.prepare_cached(
+                "SELECT DISTINCT r.id, r.minhash, coalesce(r.original_id, r.id) FROM report_bands b
+                 JOIN reports r ON r.id = b.report_id WHERE b.band = ?1 AND b.hash = ?2",
+            )?;
+            let mut link = tx.prepare_cached(
+                "UPDATE reports SET minhash = ?1, original_id = ?2 WHERE id = ?3",
+            )?;
+            let mut band = tx.prepare_cached(
+                "INSERT INTO report_bands (band, hash, report_id) VALUES (?1, ?2, ?3)",
+            )?;
             for r in records {
                 let json = serde_json::to_string(r)?;
                 let d = &r.document;
                 let n =
                     insert.execute(params![d.id, d.title, d.published, d.source, d.text, json])?;
-                if n == 1 {
-                    done.new += 1;
-                } else {
+                if n == 0 {
                     done.known += 1;
+                    continue;
+                }
+                done.new += 1;
+                let id = tx.last_insert_rowid();
+                let sig = minhash::signature(&d.text);
+                let keys = minhash::bands(&sig);
+                // The stored report this one reprints, if any: the most similar above the bar.
+                let mut best: Option<(f64, i64)> = None;
+                for (b, key) in keys.iter().enumerate() {
+                    let rows = candidates.query_map(params![b as i64, key], |row| {
+                        Ok((
+                            row.get::<_, i64>(0)?,
+                            row.get::<_, Option<Vec<u8>>>(1)?,
+                            row.get::<_, i64>(2)?,
+                        ))
+                    })?;
+                    for row in rows {
+                        let (other, blob, root) = row?;
+                        let sim = blob
+                            .map_or(0.0, |b| minhash::similarity(&sig, &minhash::from_bytes(&b)));
+                        if other != id
+                            && sim >= minhash::SAME_STORY
+                            && best.is_none_or(|(s, _)| sim > s)
+                        {
+                            best = Some((sim, root));
+                        }
+                    }
+                }
+                if best.is_some() {
+                    done.syndicated += 1;
+                }
+                link.execute(params![
+                    minhash::to_bytes(&sig),
+                    best.map(|(_, root)| root),
+                    id
+                ])?;
+                for (b, key) in keys.iter().enumerate() {
+                    band.execute(params![b as i64, key, id])?;
                 }
             }
         }
@@ -110,6 +159,19 @@ impl Store {
             })
             .optional()?;
         Ok(found.is_some())
+    }
+
+    /// The document id of the report this one reprints, when it is a syndicated copy.
+    pub fn original_of(&self, doc_id: &str) -> Result<Option<String>> {
+        let found: Option<Option<String>> = self
+            .conn
+            .query_row(
+                "SELECT o.doc_id FROM reports r LEFT JOIN reports o ON o.id = r.original_id WHERE r.doc_id = ?1",
+                [doc_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found.flatten())
     }
 
     pub fn report_count(&self) -> Result<usize> {
@@ -196,11 +258,19 @@ mod tests {
         let b = record("b", "Talks in Jeddah", "Delegations met in Jeddah.");
         assert_eq!(
             s.insert(&[a.clone(), b]).unwrap(),
-            Inserted { new: 2, known: 0 }
+            Inserted {
+                new: 2,
+                known: 0,
+                syndicated: 0
+            }
         );
         assert_eq!(
             s.insert(std::slice::from_ref(&a)).unwrap(),
-            Inserted { new: 0, known: 1 }
+            Inserted {
+                new: 0,
+                known: 1,
+                syndicated: 0
+            }
         );
         assert_eq!(s.report_count().unwrap(), 2);
         assert_eq!(s.record("a").unwrap(), Some(a));
@@ -233,6 +303,36 @@ mod tests {
             "punctuation is not query syntax"
         );
         assert!(s.search("\"unbalanced", 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_syndicated_copy_is_linked_to_its_original() {
+        let story = "Russian drones struck an apartment block in Kharkiv overnight, killing at least four civilians and wounding seventeen, the regional governor said on Sunday. Firefighters worked through the night to pull survivors from the rubble.";
+        let mut s = Store::in_memory().unwrap();
+        s.insert(&[record("wire", "Drones hit Kharkiv", story)])
+            .unwrap();
+        let copy = record(
+            "paper",
+            "Kharkiv mourns",
+            &format!("Kharkiv mourns.\n{story}"),
+        );
+        let other = record(
+            "other",
+            "Talks",
+            "Delegations met in Jeddah for talks on a truce in Sudan, officials said on Tuesday.",
+        );
+        let done = s.insert(&[copy, other]).unwrap();
+        assert_eq!(
+            done,
+            Inserted {
+                new: 2,
+                known: 0,
+                syndicated: 1
+            }
+        );
+        assert_eq!(s.original_of("paper").unwrap().as_deref(), Some("wire"));
+        assert_eq!(s.original_of("other").unwrap(), None);
+        assert_eq!(s.original_of("wire").unwrap(), None);
     }
 
     #[test]

@@ -25,6 +25,12 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER reports_ad AFTER DELETE ON reports BEGIN
         INSERT INTO reports_fts (reports_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
     END;",
+    // 2: syndicated copies: a MinHash signature per report, its bands for lookup, and the
+    // link from a copy to the report it reprints.
+    "ALTER TABLE reports ADD COLUMN minhash BLOB;
+    ALTER TABLE reports ADD COLUMN original_id INTEGER REFERENCES reports (id);
+    CREATE TABLE report_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, report_id INTEGER NOT NULL REFERENCES reports (id));
+    CREATE INDEX report_bands_lookup ON report_bands (band, hash);",
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<()> {

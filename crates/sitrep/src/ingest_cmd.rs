@@ -55,7 +55,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut errors: Vec<InputError> = Vec::new();
     let files = input::expand(&args.inputs, &mut errors);
     let start = Instant::now();
-    let (mut new, mut known, mut seen) = (0, 0, 0);
+    let (mut new, mut known, mut syndicated, mut seen) = (0, 0, 0, 0);
     let mut pending = Vec::new();
     let mut flush = |pending: &mut Vec<input::Report>, store: &mut Store| -> anyhow::Result<()> {
         let records: Vec<Record> = pending
@@ -75,6 +75,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("{}: cannot store", path.display()))?;
         new += done.new;
         known += done.known;
+        syndicated += done.syndicated;
         seen += records.len();
         pending.clear();
         Ok(())
@@ -92,7 +93,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     flush(&mut pending, &mut store)?;
     let total = store.report_count()?;
     write_out(&format!(
-        "ingested {seen} reports in {:.1}s: {new} new, {known} already stored; {} inputs failed; {} holds {total}\n",
+        "ingested {seen} reports in {:.1}s: {new} new ({syndicated} of them syndicated copies, linked to their originals), {known} already stored; {} inputs failed; {} holds {total}\n",
         start.elapsed().as_secs_f64(),
         errors.len(),
         path.display()

@@ -243,13 +243,17 @@ fn ingest_stores_each_report_once_and_search_finds_it() {
         "the bad lines of batch.jsonl are reported"
     );
     assert!(
-        stdout(&o).contains("3 new, 0 already stored"),
+        stdout(&o).contains(
+            "3 new (0 of them syndicated copies, linked to their originals), 0 already stored"
+        ),
         "{}",
         stdout(&o)
     );
     let o = run(&["ingest", "one.txt", "batch.jsonl"]);
     assert!(
-        stdout(&o).contains("0 new, 3 already stored"),
+        stdout(&o).contains(
+            "0 new (0 of them syndicated copies, linked to their originals), 3 already stored"
+        ),
         "{}",
         stdout(&o)
     );
