@@ -267,3 +267,64 @@ fn ingest_stores_each_report_once_and_search_finds_it() {
     assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn an_ingest_killed_midway_loses_nothing_committed_and_a_rerun_finishes_the_job() {
+    let dir = std::env::temp_dir().join(format!("sitrep-kill-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("t.db");
+    let feed = dir.join("feed.jsonl");
+    let n = 6000;
+    let lines: String = (0..n)
+        .map(|i| format!("{{\"id\": \"k{i}\", \"text\": \"Report {i}: shelling hit Kharkiv on Monday, killing {} people, officials said.\", \"published\": \"2025-03-04\"}}\n", i % 40 + 1))
+        .collect();
+    std::fs::write(&feed, lines).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args([
+            "ingest",
+            feed.to_str().unwrap(),
+            "--db",
+            db.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once a first batch is committed (the WAL has grown) and before it is done.
+    let wal = dir.join("t.db-wal");
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 64 * 1024
+        && started.elapsed().as_secs() < 60
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let still_running = child.try_wait().unwrap().is_none();
+    child.kill().ok(); // SIGKILL: no chance to clean up.
+    child.wait().ok();
+    assert!(
+        still_running,
+        "the first ingest finished before it could be killed: make the feed longer"
+    );
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args([
+                "ingest",
+                feed.to_str().unwrap(),
+                "--db",
+                db.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap()
+    };
+    let o = run();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains(&format!("holds {n}")), "{}", stdout(&o));
+    let o = run();
+    assert!(
+        stdout(&o).contains(&format!(
+            "0 new (0 of them syndicated copies, linked to their originals), {n} already stored"
+        )),
+        "{}",
+        stdout(&o)
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
