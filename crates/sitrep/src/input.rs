@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+/// The largest plain report file read (JSON Lines files are exempt: they hold many).
+const MAX_REPORT_BYTES: u64 = 16_000_000;
+
 /// One report as read, before extraction.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -101,6 +104,23 @@ pub fn read(path: &Path, errors: &mut Vec<InputError>) -> Vec<Report> {
             }
         }
     } else {
+        // A report is a few kilobytes; a file of many megabytes is something else (a dump,
+        // a video) and reading it whole would only waste memory. JSON Lines may be large.
+        let jsonl = path.extension().is_some_and(|e| e == "jsonl");
+        if let Ok(meta) = fs::metadata(path)
+            && !jsonl
+            && meta.len() > MAX_REPORT_BYTES
+        {
+            errors.push(InputError {
+                input: name,
+                message: format!(
+                    "too large for a report ({} MB; the limit is {} MB)",
+                    meta.len() / 1_000_000,
+                    MAX_REPORT_BYTES / 1_000_000
+                ),
+            });
+            return Vec::new();
+        }
         match fs::read(path) {
             Ok(b) => b,
             Err(e) => {
@@ -136,6 +156,13 @@ pub fn read(path: &Path, errors: &mut Vec<InputError>) -> Vec<Report> {
     }
     if path.extension().is_some_and(|e| e == "jsonl") {
         return read_jsonl(&text, &source, errors);
+    }
+    if text.trim().is_empty() {
+        errors.push(InputError {
+            input: source,
+            message: "empty: no text to read".into(),
+        });
+        return Vec::new();
     }
     vec![Report {
         id: None,

@@ -328,3 +328,45 @@ fn an_ingest_killed_midway_loses_nothing_committed_and_a_rerun_finishes_the_job(
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn bad_inputs_each_get_one_line_naming_them_and_the_rest_is_read() {
+    let dir = std::env::temp_dir().join(format!("sitrep-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("empty.txt"), "  \n").unwrap();
+    std::fs::write(dir.join("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 attack in Goma").unwrap();
+    let big = std::fs::File::create(dir.join("huge.txt")).unwrap();
+    big.set_len(17_000_000).unwrap(); // sparse: no disk written
+    std::fs::write(
+        dir.join("good.txt"),
+        "Rebels shelled Goma on Monday, killing three people.",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["extract", "--format", "jsonl", "--no-text"])
+        .arg(&dir)
+        .arg(dir.join("missing.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for (file, why) in [
+        ("empty.txt", "empty"),
+        ("binary.bin", "not valid UTF-8"),
+        ("latin1.txt", "not valid UTF-8"),
+        ("huge.txt", "too large"),
+        ("missing.txt", "No such file"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(why)),
+            "{file}: {err}"
+        );
+    }
+    assert_eq!(
+        stdout(&o).lines().count(),
+        1,
+        "the good report is still extracted"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
