@@ -90,7 +90,8 @@ impl Store {
             )?;
             let mut candidates = tx.prepare_cached(
                 "SELECT DISTINCT r.id, r.minhash, coalesce(r.original_id, r.id) FROM report_bands b
-                 JOIN reports r ON r.id = b.report_id WHERE b.band = ?1 AND b.hash = ?2",
+                 JOIN reports r ON r.id = b.report_id WHERE b.band = ?1 AND b.hash = ?2
+                 ORDER BY b.report_id DESC LIMIT 8",
             )?;
             let mut link = tx.prepare_cached(
                 "UPDATE reports SET minhash = ?1, original_id = ?2 WHERE id = ?3",
@@ -113,7 +114,13 @@ impl Store {
                 let keys = minhash::bands(&sig);
                 // The stored report this one reprints, if any: the most similar above the bar.
                 let mut best: Option<(f64, i64)> = None;
+                // A handful of candidates per band is enough: copies are linked to their
+                // original, so the newest few stand for the whole story, and a template
+                // repeated thousands of times costs no more than a story told twice.
                 for (b, key) in keys.iter().enumerate() {
+                    if best.is_some_and(|(sim, _)| sim >= 0.95) {
+                        break;
+                    }
                     let rows = candidates.query_map(params![b as i64, key], |row| {
                         Ok((
                             row.get::<_, i64>(0)?,

@@ -30,7 +30,7 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE reports ADD COLUMN minhash BLOB;
     ALTER TABLE reports ADD COLUMN original_id INTEGER REFERENCES reports (id);
     CREATE TABLE report_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, report_id INTEGER NOT NULL REFERENCES reports (id));
-    CREATE INDEX report_bands_lookup ON report_bands (band, hash);",
+    CREATE INDEX report_bands_lookup ON report_bands (band, hash, report_id);",
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<()> {
