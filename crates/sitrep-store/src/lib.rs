@@ -181,6 +181,21 @@ impl Store {
         Ok(found.flatten())
     }
 
+    /// Every stored record, oldest publication first (undated last), each once: syndicated
+    /// copies are left out unless `with_copies`.
+    pub fn records(&self, with_copies: bool) -> Result<Vec<Record>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT record FROM reports WHERE ?1 OR original_id IS NULL
+             ORDER BY published IS NULL, published, id",
+        )?;
+        let rows = stmt.query_map([with_copies], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for json in rows {
+            out.push(serde_json::from_str(&json?)?);
+        }
+        Ok(out)
+    }
+
     pub fn report_count(&self) -> Result<usize> {
         let n: i64 = self
             .conn

@@ -27,6 +27,27 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Full-text search over the stored reports.
     Search(SearchArgs),
+    /// The stored records as JSON Lines or GeoJSON.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One record a line.
+    Jsonl,
+    /// One point feature per placed event (RFC 7946).
+    Geojson,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Include syndicated copies (left out by default: they repeat their original).
+    #[arg(long)]
+    pub with_copies: bool,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Args)]

@@ -32,7 +32,7 @@ fn db_path(args: &StoreArgs) -> anyhow::Result<PathBuf> {
     Ok(home.join("sitrep.db"))
 }
 
-fn open(args: &StoreArgs) -> anyhow::Result<(Store, PathBuf)> {
+pub fn open(args: &StoreArgs) -> anyhow::Result<(Store, PathBuf)> {
     let path = db_path(args)?;
     let store =
         Store::open(&path).with_context(|| format!("{}: cannot open the store", path.display()))?;

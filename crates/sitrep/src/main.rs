@@ -5,6 +5,7 @@
 
 mod cli;
 mod eval;
+mod export_cmd;
 mod extract_cmd;
 mod gazetteer_cmd;
 mod ingest_cmd;
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         cli::Command::Gazetteer(args) => gazetteer_cmd::run(args),
         cli::Command::Ingest(args) => ingest_cmd::run(args),
         cli::Command::Search(args) => ingest_cmd::search(args),
+        cli::Command::Export(args) => export_cmd::run(args),
     };
     match result {
         Ok(code) => code,

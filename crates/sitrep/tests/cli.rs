@@ -370,3 +370,90 @@ fn bad_inputs_each_get_one_line_naming_them_and_the_rest_is_read() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn export_gives_records_once_and_valid_geojson() {
+    let dir = std::env::temp_dir().join(format!("sitrep-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("t.db");
+    let story = "Russian drones struck an apartment block in Kharkiv overnight, killing at least four civilians and wounding seventeen, the regional governor said on Sunday. Firefighters worked through the night to pull survivors from the rubble.";
+    let feed = dir.join("feed.jsonl");
+    let lines = [
+        json_line("wire", story),
+        json_line("reprint", &format!("Kharkiv mourns.\\n{story}")),
+        json_line(
+            "other",
+            "Sudanese army jets bombed positions near Nyala in South Darfur on Monday, the army said.",
+        ),
+    ];
+    std::fs::write(&feed, lines.join("\n")).unwrap();
+    let sitrep = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        sitrep(&[
+            "ingest",
+            feed.to_str().unwrap(),
+            "--published",
+            "2025-03-04"
+        ])
+        .status
+        .success()
+    );
+    let o = sitrep(&["export", "--format", "jsonl"]);
+    let ids: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids.len(), 2, "the reprint is left out: {ids:?}");
+    assert_eq!(
+        stdout(&sitrep(&["export", "--with-copies"]))
+            .lines()
+            .count(),
+        3
+    );
+    let o = sitrep(&["export", "--format", "geojson"]);
+    let g: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(g["type"], "FeatureCollection");
+    let features = g["features"].as_array().unwrap();
+    assert!(!features.is_empty());
+    for f in features {
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(f["geometry"]["type"], "Point");
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!(
+            (-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat),
+            "{c:?}"
+        );
+        assert!(
+            f["properties"]["evidence"]
+                .as_str()
+                .is_some_and(|e| !e.is_empty())
+        );
+    }
+    let kharkiv = features
+        .iter()
+        .find(|f| f["properties"]["place"] == "Kharkiv")
+        .expect("Kharkiv placed");
+    let c = kharkiv["geometry"]["coordinates"].as_array().unwrap();
+    assert!(
+        (c[0].as_f64().unwrap() - 36.2).abs() < 1.0 && (c[1].as_f64().unwrap() - 50.0).abs() < 1.0,
+        "longitude first: {c:?}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+fn json_line(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "text": text}).to_string()
+}
