@@ -266,7 +266,6 @@ pub enum ClaimKind {
     Appeal,
     Position,
     SelfDefence,
-    Statement,
 }
 
 /// Something the extractor noticed and could not resolve; data, never an error.

@@ -28,7 +28,8 @@ pub fn extract_claims(a: &Analysis, frames: &[Vec<FrameUse>], events: &[Event]) 
                 match f.frame {
                     Frame::Accuse => ClaimKind::Accusation,
                     Frame::Deny => ClaimKind::Denial,
-                    _ => ClaimKind::Statement,
+                    // What a party says of events is its position (RECORD.md kinds).
+                    _ => ClaimKind::Position,
                 }
             };
             let about = f.about.map(|m| s.mentions[m].name.clone());
