@@ -10,18 +10,9 @@ use sitrep_engine::gazetteer::{Gazetteer, import};
 use crate::cli::{GazetteerArgs, GazetteerCommand};
 use crate::output::write_out;
 
-/// sitrep's own folder: `$SITREP_HOME`, else `$XDG_DATA_HOME/sitrep`, else
-/// `~/.local/share/sitrep`.
-pub fn home_dir() -> Option<PathBuf> {
-    std::env::var_os("SITREP_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("XDG_DATA_HOME").map(|d| PathBuf::from(d).join("sitrep")))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share/sitrep")))
-}
-
 /// Where the user gazetteer lives: `gazetteer/` in sitrep's folder.
 pub fn user_dir() -> Option<PathBuf> {
-    home_dir().map(|b| b.join("gazetteer"))
+    crate::paths::home_dir().map(|b| b.join("gazetteer"))
 }
 
 pub fn user_places_path() -> Option<PathBuf> {

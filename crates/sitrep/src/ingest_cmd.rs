@@ -26,8 +26,8 @@ fn db_path(args: &StoreArgs) -> anyhow::Result<PathBuf> {
     if let Some(p) = std::env::var_os("SITREP_DB") {
         return Ok(PathBuf::from(p));
     }
-    let home = crate::gazetteer_cmd::home_dir()
-        .context("no home folder: give --db PATH or set SITREP_DB")?;
+    let home =
+        crate::paths::home_dir().context("no home folder: give --db PATH or set SITREP_DB")?;
     std::fs::create_dir_all(&home).with_context(|| format!("{}: cannot create", home.display()))?;
     Ok(home.join("sitrep.db"))
 }

@@ -11,6 +11,7 @@ mod gazetteer_cmd;
 mod ingest_cmd;
 mod input;
 mod output;
+mod paths;
 
 use std::process::ExitCode;
 

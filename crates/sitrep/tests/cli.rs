@@ -21,6 +21,19 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
 }
 
+/// One field of each record's `document` in JSON Lines output.
+fn document_field(o: &Output, field: &str) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"][field]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
 }
@@ -47,15 +60,7 @@ fn jsonl_keeps_ids_and_order_and_reports_bad_lines() {
         Some(1),
         "bad lines make the exit code say so"
     );
-    let ids: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids: Vec<String> = document_field(&o, "id");
     assert_eq!(ids, ["a-1", "a-2"]);
     let err = stderr(&o);
     assert!(err.contains("batch.jsonl:4: no \"text\" field"), "{err}");
@@ -92,15 +97,7 @@ fn folders_are_read_recursively_in_name_order() {
     std::fs::write(dir.join(".hidden"), "ignored").unwrap();
     let o = sitrep(&["extract", "--format", "jsonl", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let sources: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["source"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let sources: Vec<String> = document_field(&o, "source");
     assert_eq!(sources.len(), 2);
     assert!(
         sources[0].ends_with("a.txt") && sources[1].ends_with("c.txt"),
@@ -406,15 +403,7 @@ fn export_gives_records_once_and_valid_geojson() {
         .success()
     );
     let o = sitrep(&["export", "--format", "jsonl"]);
-    let ids: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids: Vec<String> = document_field(&o, "id");
     assert_eq!(ids.len(), 2, "the reprint is left out: {ids:?}");
     assert_eq!(
         stdout(&sitrep(&["export", "--with-copies"]))
