@@ -6,6 +6,7 @@
 
 pub mod extract;
 pub mod gazetteer;
+pub mod incidents;
 pub mod lexicon;
 mod pipeline;
 pub mod text;

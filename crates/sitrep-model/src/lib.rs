@@ -6,6 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod incident;
+pub use incident::{
+    Account, AccountPlace, CountedFigure, Incident, PeriodFigure, Profile, Tally, TallyPoint,
+    TallySource,
+};
+
 /// A byte range `[start, end)` in the normalised document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]

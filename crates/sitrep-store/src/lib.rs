@@ -5,13 +5,16 @@
 //! loses at most the batch in flight, and a rerun stores each report exactly once (the
 //! document id is unique).
 
+mod incidents;
 mod migrations;
 pub mod minhash;
+
+pub use incidents::{IncidentQuery, Merger};
 
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use sitrep_model::Record;
+use sitrep_model::{Incident, PeriodFigure, Record};
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +84,20 @@ impl Store {
     /// Stores a batch of records in one transaction; a record whose document id is already
     /// stored is skipped.
     pub fn insert(&mut self, records: &[Record]) -> Result<Inserted> {
+        self.insert_inner(records, None)
+    }
+
+    /// Stores a batch as `insert` does and, in the same transaction, merges each new
+    /// report's accounts into incidents.
+    pub fn insert_merged(&mut self, records: &[Record], merger: &dyn Merger) -> Result<Inserted> {
+        self.insert_inner(records, Some(merger))
+    }
+
+    fn insert_inner(
+        &mut self,
+        records: &[Record],
+        merger: Option<&dyn Merger>,
+    ) -> Result<Inserted> {
         let tx = self.conn.transaction()?;
         let mut done = Inserted::default();
         {
@@ -151,10 +168,63 @@ impl Store {
                 for (b, key) in keys.iter().enumerate() {
                     band.execute(params![b as i64, key, id])?;
                 }
+                if let Some(m) = merger {
+                    let copy_of: Option<String> = match best {
+                        Some((_, root)) => Some(tx.query_row(
+                            "SELECT doc_id FROM reports WHERE id = ?1",
+                            [root],
+                            |r| r.get(0),
+                        )?),
+                        None => None,
+                    };
+                    incidents::merge_report(&tx, m, id, r, copy_of.as_deref())?;
+                }
             }
         }
         tx.commit()?;
         Ok(done)
+    }
+
+    /// Merges reports stored without incidents (by `insert`, or before the store had
+    /// them), oldest first, in batches of `batch`; returns how many were merged.
+    pub fn merge_pending(&mut self, merger: &dyn Merger, batch: usize) -> Result<usize> {
+        let mut total = 0;
+        loop {
+            let tx = self.conn.transaction()?;
+            let rows: Vec<(i64, String, Option<String>)> = {
+                let mut stmt = tx.prepare(
+                    "SELECT r.id, r.record, o.doc_id FROM reports r
+                     LEFT JOIN reports o ON o.id = r.original_id
+                     WHERE r.merged = 0 ORDER BY r.id LIMIT ?1",
+                )?;
+                stmt.query_map([batch as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
+            if rows.is_empty() {
+                return Ok(total);
+            }
+            for (id, json, copy_of) in &rows {
+                let record: Record = serde_json::from_str(json)?;
+                incidents::merge_report(&tx, merger, *id, &record, copy_of.as_deref())?;
+            }
+            tx.commit()?;
+            total += rows.len();
+        }
+    }
+
+    /// Incidents matching the query, earliest first, each with its accounts.
+    pub fn incidents(&self, q: &IncidentQuery) -> Result<Vec<Incident>> {
+        incidents::query(&self.conn, q)
+    }
+
+    /// One incident with its accounts.
+    pub fn incident(&self, id: i64) -> Result<Option<Incident>> {
+        incidents::one(&self.conn, id)
+    }
+
+    /// Every period total stored, copies included (they say which report they reprint).
+    pub fn period_figures(&self) -> Result<Vec<PeriodFigure>> {
+        incidents::period_figures(&self.conn)
     }
 
     /// Whether a report with this document id is stored.

@@ -31,6 +31,39 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE reports ADD COLUMN original_id INTEGER REFERENCES reports (id);
     CREATE TABLE report_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, report_id INTEGER NOT NULL REFERENCES reports (id));
     CREATE INDEX report_bands_lookup ON report_bands (band, hash, report_id);",
+    // 3: incidents across reports, each report's accounts of them, and period totals.
+    // Reports stored before this version have `merged = 0` and are merged on the next ingest.
+    "ALTER TABLE reports ADD COLUMN merged INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX reports_pending ON reports (merged) WHERE merged = 0;
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        first_date TEXT,
+        last_date TEXT,
+        country TEXT,
+        admin1 TEXT,
+        plover TEXT,
+        event_type TEXT,
+        profile TEXT NOT NULL
+    );
+    CREATE INDEX incidents_dates ON incidents (last_date, first_date);
+    CREATE INDEX incidents_country ON incidents (country, first_date);
+    CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents (id),
+        report_id INTEGER NOT NULL REFERENCES reports (id),
+        account TEXT NOT NULL
+    );
+    CREATE INDEX accounts_incident ON accounts (incident_id);
+    CREATE INDEX accounts_report ON accounts (report_id);
+    CREATE TABLE period_figures (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports (id),
+        country TEXT,
+        kind TEXT NOT NULL,
+        published TEXT,
+        figure TEXT NOT NULL
+    );
+    CREATE INDEX period_figures_country ON period_figures (country, kind);",
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<()> {

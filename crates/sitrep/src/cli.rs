@@ -29,6 +29,83 @@ pub enum Command {
     Search(SearchArgs),
     /// The stored records as JSON Lines or GeoJSON.
     Export(ExportArgs),
+    /// Incidents merged across reports, with filters.
+    Incidents(IncidentsArgs),
+    /// One incident: every account of it, with its source and the sentence it came from.
+    Show(ShowArgs),
+    /// Killed, wounded and displaced per country, without double counting.
+    Tally(TallyArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewFormat {
+    /// Readable text.
+    Text,
+    /// JSON.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct IncidentsArgs {
+    /// Incidents on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Incidents on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Country (ISO code, e.g. UA).
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// First-level division (e.g. Kharkiv).
+    #[arg(long, value_name = "NAME")]
+    pub admin1: Option<String>,
+    /// Event type: PLOVER (ASSAULT) or ACLED ("Explosions/Remote violence", "Air/drone strike").
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Actor: words of its name, or its country code.
+    #[arg(long, value_name = "ACTOR")]
+    pub actor: Option<String>,
+    /// How many incidents to show.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The incident's number (as `sitrep incidents` lists it).
+    pub incident: i64,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TallyKind {
+    Killed,
+    Wounded,
+    Displaced,
+}
+
+#[derive(Debug, Args)]
+pub struct TallyArgs {
+    /// Countries (ISO codes); all by default.
+    #[arg(long, value_name = "CC", value_delimiter = ',')]
+    pub country: Vec<String>,
+    /// What to count; killed, wounded and displaced by default.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub kind: Vec<TallyKind>,
+    /// Only reports published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -55,6 +55,10 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut errors: Vec<InputError> = Vec::new();
     let files = input::expand(&args.inputs, &mut errors);
     let start = Instant::now();
+    // Reports stored before incidents existed, or by an older sitrep, are merged first.
+    store
+        .merge_pending(&crate::incidents_cmd::EngineMerger, BATCH)
+        .with_context(|| format!("{}: cannot merge stored reports", path.display()))?;
     let (mut new, mut known, mut syndicated, mut seen) = (0, 0, 0, 0);
     let mut pending = Vec::new();
     let mut flush = |pending: &mut Vec<input::Report>, store: &mut Store| -> anyhow::Result<()> {
@@ -71,7 +75,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let done = store
-            .insert(&records)
+            .insert_merged(&records, &crate::incidents_cmd::EngineMerger)
             .with_context(|| format!("{}: cannot store", path.display()))?;
         new += done.new;
         known += done.known;

@@ -8,6 +8,7 @@ mod eval;
 mod export_cmd;
 mod extract_cmd;
 mod gazetteer_cmd;
+mod incidents_cmd;
 mod ingest_cmd;
 mod input;
 mod output;
@@ -26,6 +27,9 @@ fn main() -> ExitCode {
         cli::Command::Ingest(args) => ingest_cmd::run(args),
         cli::Command::Search(args) => ingest_cmd::search(args),
         cli::Command::Export(args) => export_cmd::run(args),
+        cli::Command::Incidents(args) => incidents_cmd::list(args),
+        cli::Command::Show(args) => incidents_cmd::show(args),
+        cli::Command::Tally(args) => incidents_cmd::tally(args),
     };
     match result {
         Ok(code) => code,

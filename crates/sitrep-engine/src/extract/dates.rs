@@ -42,7 +42,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month(norm: &str) -> Option<u32> {
+pub(crate) fn month(norm: &str) -> Option<u32> {
     let n = norm.trim_end_matches('.');
     MONTHS
         .iter()

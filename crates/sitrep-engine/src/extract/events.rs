@@ -435,7 +435,7 @@ fn code_trigger(
         let running_total = (cs..ce).any(|k| {
             lex.cues
                 .match_at(toks, k)
-                .is_some_and(|c| *c.value == Cue::Cumulative)
+                .is_some_and(|c| matches!(*c.value, Cue::Cumulative | Cue::Toll))
         });
         if !(place_after_noun || date_here) || running_total {
             return None;

@@ -178,6 +178,19 @@ pub fn extract_figures(
                         break;
                     }
                     k = f.end;
+                    // "12,300 residents of frontline communities have left": the person
+                    // noun's "of" phrase, up to the verb.
+                    if s.tokens.get(k).is_some_and(|t| t.norm == "of")
+                        && let Some(verb) = (k + 1..(k + 5).min(s.tokens.len())).find(|&j| {
+                            matches!(
+                                s.tokens[j].norm.as_str(),
+                                "have" | "has" | "had" | "were" | "was" | "are"
+                            )
+                        })
+                        && (k + 1..verb).all(|j| s.tokens[j].is_word() && !s.tokens[j].capitalised)
+                    {
+                        k = verb;
+                    }
                     continue;
                 }
                 // An aside between dashes: "one civilian — a mining worker — was wounded".
@@ -201,9 +214,13 @@ pub fn extract_figures(
                 k += 1;
             }
             // Left: "killed at least 23", "displaced more than 900,000", "death toll rose to 45".
-            if kind.is_none() && !n.singular {
+            // "The number of people killed by Wednesday's strike rose to 19", "raising the
+            // death toll to three": the count a rise reaches names its kind far before it.
+            let rise = rise_before(s, q_start);
+            if kind.is_none() && (!n.singular || rise) {
                 // "the death toll from Saturday's strike rose to 45": a few words back, not past a comma.
-                let lo = (q_start.saturating_sub(8)..q_start)
+                let reach = if rise { 40 } else { 8 };
+                let lo = (q_start.saturating_sub(reach)..q_start)
                     .rev()
                     .take_while(|&k| s.tokens[k].norm != ",")
                     .last()
@@ -261,7 +278,7 @@ pub fn extract_figures(
                 || s.tokens
                     .get(n.end)
                     .is_some_and(|t| matches!(t.norm.as_str(), "person" | "people"));
-            if small_word && !person_next {
+            if small_word && !person_next && !rise {
                 continue;
             }
             let qualifier = if n.high.is_some() {
@@ -352,8 +369,7 @@ pub fn extract_figures(
                 place,
                 population,
                 period: cumulative.clone(),
-                cumulative: cumulative.is_some()
-                    || s.has_word(q_start.saturating_sub(4), q_start, "toll"),
+                cumulative: cumulative.is_some(),
                 claimed_by: claimant.as_ref().map(|c| c.name.clone()),
                 claimed_by_country: claimant.and_then(|c| c.country),
                 evidence: Evidence {
@@ -367,6 +383,37 @@ pub fn extract_figures(
         }
     }
     out
+}
+
+/// Whether a count is what a rise reached: "rose to", "has risen to", "climbed to",
+/// "reached", "raising the death toll to", "bringing the toll to".
+fn rise_before(s: &Sentence, at: usize) -> bool {
+    const RISE: &[&str] = &[
+        "rose",
+        "risen",
+        "rises",
+        "rising",
+        "climbed",
+        "climbs",
+        "climbing",
+        "increased",
+        "jumped",
+        "raising",
+        "raised",
+        "bringing",
+        "brought",
+        "reached",
+        "reaches",
+        "hit",
+    ];
+    let word = |k: usize| s.tokens[k].norm.as_str();
+    if at == 0 {
+        return false;
+    }
+    if matches!(word(at - 1), "reached" | "reaches") {
+        return true;
+    }
+    word(at - 1) == "to" && (at.saturating_sub(6)..at - 1).any(|k| RISE.contains(&word(k)))
 }
 
 /// The nationality a demonym gives the counted people: "12 Ukrainian soldiers".
@@ -494,7 +541,16 @@ fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
             && n.value <= 2100
             && toks[i].kind == TokenKind::Number
             && !toks[i].norm.contains(',');
-        if is_year || matches!(prev, Some("no." | "no" | "number")) {
+        if is_year || matches!(prev, Some("no." | "no" | "number")) || !is_count(s, lex, i, n.end) {
+            i = n.end;
+            continue;
+        }
+        // "seven more bodies": an increment, no toll ("dozens more" is still a rough count).
+        if !n.about
+            && toks
+                .get(n.end)
+                .is_some_and(|t| matches!(t.norm.as_str(), "more" | "additional" | "further"))
+        {
             i = n.end;
             continue;
         }
@@ -512,6 +568,40 @@ fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
         out.push(n);
     }
     out
+}
+
+/// Whether the number at `[start, end)` can count people at all: not a day of a month
+/// ("since 6 October", "Oct. 10"), not an age ("aged 71", "a 15-year-old"), not part of a
+/// group already counted ("23 of whom", "four of the injured") and not an increment ("seven
+/// more bodies"), which is no toll.
+fn is_count(s: &Sentence, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let toks = &s.tokens;
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let prev = start.checked_sub(1).map_or("", word);
+    let next = word(end);
+    let month = |w: &str| super::dates::month(w.trim_end_matches('.')).is_some();
+    if month(next) || month(prev) {
+        return false;
+    }
+    // "aged 71 and 64"
+    if (start.saturating_sub(3)..start).any(|k| matches!(word(k), "aged" | "age" | "ages"))
+        || matches!(next, "year" | "years")
+        || next == "-" && matches!(word(end + 1), "year" | "years" | "month" | "months")
+    {
+        return false;
+    }
+    // "23 of whom", "four of the injured": a part of a group already counted.
+    if next == "of"
+        && (matches!(word(end + 1), "whom" | "them" | "which")
+            || matches!(word(end + 1), "the" | "those" | "these")
+                && lex
+                    .figures
+                    .match_at(toks, end + 2)
+                    .is_some_and(|f| f.value.kind.is_some()))
+    {
+        return false;
+    }
+    true
 }
 
 fn number_at(s: &Sentence, i: usize, lex: &Lexicon) -> Option<Number> {
@@ -537,7 +627,8 @@ fn number_at(s: &Sentence, i: usize, lex: &Lexicon) -> Option<Number> {
                 ..t.clone()
             }];
             let m = lex.numbers.match_at(&words, 0)?;
-            if m.value.sense != NumberSense::Exact {
+            // "seventy-one": the units may be read as singular ("one").
+            if !matches!(m.value.sense, NumberSense::Exact | NumberSense::Singular) {
                 return None;
             }
             total += m.value.value;

@@ -110,7 +110,7 @@ fn top_capital(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
 /// ("Punjab", "Hyderabad") in that light.
 pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
     let named = document_countries(a);
-    let first = resolve_with(a, lex, gaz, &named);
+    let first = resolve_with(a, lex, gaz, &named, &[]);
     // Only readings that stand on their own count: a large city, a division or region, or a
     // reading a kind word or a named country chose. A village abroad read by its name alone
     // must not make the report about its country.
@@ -138,10 +138,19 @@ pub fn resolve_places(a: &Analysis, lex: &Lexicon, gaz: &Gazetteer) -> Places {
             *about.entry(c.clone()).or_insert(0) += p.spans.len();
         }
     }
-    if about == named {
+    // Provinces the report names ("in the Kharkiv region") hold its towns' namesakes there.
+    let mut admin1: Vec<(String, String)> = Vec::new();
+    for p in first.places.iter().filter(|p| p.kind == PlaceKind::Admin1) {
+        if let (Some(c), Some(a1)) = (&p.country, &p.admin1)
+            && !admin1.iter().any(|(x, y)| x == c && y == a1)
+        {
+            admin1.push((c.clone(), a1.clone()));
+        }
+    }
+    if about == named && admin1.is_empty() {
         first
     } else {
-        resolve_with(a, lex, gaz, &about)
+        resolve_with(a, lex, gaz, &about, &admin1)
     }
 }
 
@@ -150,6 +159,7 @@ fn resolve_with(
     lex: &Lexicon,
     gaz: &Gazetteer,
     doc_countries: &HashMap<String, usize>,
+    doc_admin1: &[(String, String)],
 ) -> Places {
     let mut out = Places::default();
     // The latest resolved sub-national place, to give unknown places a parent.
@@ -245,8 +255,80 @@ fn resolve_with(
                         out.states.insert((s.index, mi), state);
                         continue;
                     }
-                    let (place, found_population) =
-                        pick(entries, s, m, kind_word, doc_countries, gaz, &out.places);
+                    // "Kharkiv's Shevchenkivskyi district": a part of the place just named; a
+                    // namesake elsewhere is not meant.
+                    let owner = (m.start >= 2 && s.tokens[m.start - 1].norm == "'s")
+                        .then(|| {
+                            s.mentions
+                                .iter()
+                                .position(|o| o.end == m.start - 1)
+                                .and_then(|oi| match out.role(s.index, oi) {
+                                    Some(Role::Place(p)) => Some(p),
+                                    _ => None,
+                                })
+                        })
+                        .flatten()
+                        // "In Kharkiv, … in the Shevchenkivskyi district": a district of the
+                        // place its sentence names.
+                        .or_else(|| {
+                            matches!(kind_word, Some(PlaceKind::Admin2 | PlaceKind::Admin3))
+                                .then(|| parent_in_sentence(s, m, &out))
+                                .flatten()
+                                .filter(|&p| out.places[p].admin1.is_some())
+                        })
+                        .filter(|&p| out.places[p].kind != PlaceKind::Country);
+                    if let Some(p) = owner {
+                        let parent = &out.places[p];
+                        let inside = entries.iter().any(|&e| {
+                            let i = gaz.summary(e);
+                            i.country == parent.country.as_deref()
+                                && i.admin1.is_some()
+                                && i.admin1 == parent.admin1.as_deref()
+                        });
+                        if !inside {
+                            let parent = parent.clone();
+                            let mut p = unknown_place(
+                                m,
+                                kind_word.unwrap_or(PlaceKind::Admin3),
+                                Some(&parent),
+                                doc_countries,
+                                gaz,
+                            );
+                            p.basis = format!("a part of {}; {}", parent.name, p.basis);
+                            let idx = add_place(&mut out, p, m.span, (0, false));
+                            out.roles.insert((s.index, mi), Role::Place(idx));
+                            continue;
+                        }
+                    }
+                    // "the Oskil river": a river the gazetteer has only as a town is the river.
+                    if kind_word == Some(PlaceKind::Water)
+                        && !entries
+                            .iter()
+                            .any(|&e| gaz.summary(e).kind == PlaceKind::Water)
+                    {
+                        let parent = parent_in_sentence(s, m, &out).or(before_sentence);
+                        let mut p = unknown_place(
+                            m,
+                            PlaceKind::Water,
+                            parent.map(|p| &out.places[p]),
+                            doc_countries,
+                            gaz,
+                        );
+                        p.basis = format!("a water feature by its kind word; {}", p.basis);
+                        let idx = add_place(&mut out, p, m.span, (0, false));
+                        out.roles.insert((s.index, mi), Role::Place(idx));
+                        continue;
+                    }
+                    let (place, found_population) = pick(
+                        entries,
+                        s,
+                        m,
+                        kind_word,
+                        doc_countries,
+                        doc_admin1,
+                        gaz,
+                        &out.places,
+                    );
                     // A small town named without any locative cue is more likely a word
                     // in a heading or a name ("Ceasefire Hopes Dim"): not a place.
                     let is_capital = entries
@@ -254,11 +336,24 @@ fn resolve_with(
                         .any(|e| matches!(e, Entry::Place(p) if gaz.capital_of(*p).is_some()));
                     // A small town abroad, in a report about other countries, is more likely
                     // a namesake of a village the gazetteer lacks: keep the name, not the reading.
+                    // A town of some size whose every namesake lies in one country is that
+                    // town, even when the report names only the attacker's country.
+                    // Across the border from the report's country: the attacker's country
+                    // is named, the town hit is not ("Russian missile strike on Balakliia").
+                    let sole_town = found_population >= 10_000
+                        && unambiguous.as_deref().is_some_and(|u| {
+                            gaz.country(u).is_some_and(|c| {
+                                c.neighbours
+                                    .iter()
+                                    .any(|n| doc_countries.contains_key(n.as_str()))
+                            })
+                        });
                     let foreign = place
                         .country
                         .as_deref()
                         .is_some_and(|c| !doc_countries.contains_key(c))
-                        && !doc_countries.is_empty();
+                        && !doc_countries.is_empty()
+                        && !sole_town;
                     // Part of a longer capitalised name: "Cal" in "Cal Miskaad mountains",
                     // "Sur" in "Comuneros del Sur".
                     let before = m.start.checked_sub(1).map(|p| &s.tokens[p]);
@@ -530,6 +625,7 @@ fn division_reading(
         m,
         Some(PlaceKind::Admin1),
         doc_countries,
+        &[],
         gaz,
         &[],
     );
@@ -830,12 +926,14 @@ fn kind_word_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<PlaceKind>
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn pick(
     entries: &[Entry],
     s: &Sentence,
     m: &Mention,
     kind_word: Option<PlaceKind>,
     doc_countries: &HashMap<String, usize>,
+    doc_admin1: &[(String, String)],
     gaz: &Gazetteer,
     known: &[Place],
 ) -> (Place, u64) {
@@ -861,6 +959,14 @@ fn pick(
             MentionKind::Place { entries } => Some(entries.as_slice()),
             _ => None,
         });
+    // Countries where the name is only an alias of some place.
+    let alias_countries: Vec<&str> = entries
+        .iter()
+        .filter(|e| !matches!(e, Entry::Country(_)))
+        .map(|&e| gaz.summary(e))
+        .filter(|i| !fold_eq(i.name, &folded_name))
+        .filter_map(|i| i.country)
+        .collect();
     for &e in entries {
         if matches!(e, Entry::Country(_)) {
             continue;
@@ -892,8 +998,14 @@ fn pick(
         }
         // A name written as the place's own name beats one that is only an alias of another
         // ("Islamabad" the capital, not an old alias of Chattogram).
+        // Within one country another spelling is a transliteration ("Balakliia" of
+        // "Balakliya"), so the own name is only a nudge there.
         if fold_eq(info.name, &folded_name) {
-            score += 6.0;
+            score += if alias_countries.contains(&country) {
+                2.0
+            } else {
+                6.0
+            };
         }
         if stated_country.as_deref() == Some(country) {
             score += 40.0;
@@ -921,6 +1033,12 @@ fn pick(
         }) {
             score += 8.0;
             why.push("same province as a place nearby");
+        } else if doc_admin1
+            .iter()
+            .any(|(c, a1)| c == country && info.admin1.is_some_and(|x| x == a1))
+        {
+            score += 10.0;
+            why.push("in a province the report names");
         }
         if let Some(&n) = doc_countries.get(country) {
             score += 15.0 + (n as f64).min(10.0);

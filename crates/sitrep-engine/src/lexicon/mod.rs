@@ -76,6 +76,9 @@ pub enum Cue {
     Condition,
     Hypothetical,
     Cumulative,
+    /// A running total of one incident ("the death toll rose to 31"): later tolls of the
+    /// same incident supersede it; it is no period total.
+    Toll,
     PastBackground,
 }
 
@@ -513,6 +516,7 @@ fn parse_cue(s: &str) -> Option<Cue> {
         "condition" => Cue::Condition,
         "hypothetical" => Cue::Hypothetical,
         "cumulative" => Cue::Cumulative,
+        "toll" => Cue::Toll,
         "past_background" => Cue::PastBackground,
         _ => return None,
     })

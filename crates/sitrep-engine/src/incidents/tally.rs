@@ -1,0 +1,257 @@
+//! Tallies: how many were killed, wounded or displaced per country, without counting
+//! anyone twice. Within one incident and one side's account the latest figure supersedes
+//! the earlier ones, and a syndicated copy never counts; the side that holds the place gives
+//! the incident's figure, the other side only widens the range. A period total ("since
+//! 6 October, at least 340") is the tally for what it covers: incident counts inside it are
+//! never added to it, and are summed only where no period total covers them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sitrep_model::{FigureKind, Incident, PeriodFigure, Tally, TallyPoint, TallySource};
+
+/// Which tallies to give.
+#[derive(Debug, Clone, Default)]
+pub struct TallyQuery {
+    pub countries: Vec<String>,
+    pub kinds: Vec<FigureKind>,
+    /// Only figures from reports published on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
+}
+
+/// A current count with its source.
+#[derive(Debug, Clone)]
+struct Count {
+    source: TallySource,
+}
+
+fn published_by(p: &Option<String>, as_of: Option<&str>) -> bool {
+    match (p, as_of) {
+        (_, None) => true,
+        (Some(p), Some(d)) => p.as_str() <= d,
+        (None, Some(_)) => true,
+    }
+}
+
+/// Each incident's current count for one country and kind as of a date: the side holding
+/// the place first; `(latest, low, high)`.
+fn incident_counts(
+    incidents: &[Incident],
+    country: &str,
+    kind: FigureKind,
+    since: Option<&str>,
+    as_of: Option<&str>,
+) -> Vec<(Count, u64, u64, Option<String>)> {
+    let mut out = Vec::new();
+    for inc in incidents {
+        let place_country = inc.profile.place.as_ref().and_then(|p| p.country.clone());
+        // side → latest figure of that side's account
+        let mut by_side: BTreeMap<Option<String>, Count> = BTreeMap::new();
+        for a in &inc.accounts {
+            if a.copy_of.is_some()
+                || !published_by(&a.published, as_of)
+                || since.is_some_and(|s| a.published.as_deref().is_some_and(|p| p < s))
+            {
+                continue;
+            }
+            for cf in a.figures.iter().filter(|f| f.figure.kind == kind) {
+                let f = &cf.figure;
+                let fc = f.country.clone().or_else(|| place_country.clone());
+                if fc.as_deref() != Some(country) {
+                    continue;
+                }
+                // Unframed figures are the reporting authority's, which is the side that
+                // holds the place.
+                let side = f
+                    .claimed_by_country
+                    .clone()
+                    .or_else(|| a.side.clone())
+                    .filter(|s| Some(s) != place_country.as_ref());
+                let c = Count {
+                    source: TallySource {
+                        report: a.report.clone(),
+                        published: a.published.clone(),
+                        count: f.count,
+                        qualifier: f.qualifier,
+                        claimed_by: f.claimed_by.clone().or_else(|| a.claimed_by.clone()),
+                        side: side.clone().or_else(|| place_country.clone()),
+                        incident: Some(inc.id),
+                        sentence: cf.sentence.clone(),
+                    },
+                };
+                // Later reports supersede earlier ones; on the same day a toll only rises.
+                let newer = by_side.get(&side).is_none_or(|old| {
+                    (&c.source.published, c.source.count)
+                        > (&old.source.published, old.source.count)
+                });
+                if newer {
+                    by_side.insert(side, c);
+                }
+            }
+        }
+        if by_side.is_empty() {
+            continue;
+        }
+        let low = by_side.values().map(|c| c.source.count).min().unwrap_or(0);
+        let high = by_side.values().map(|c| c.source.count).max().unwrap_or(0);
+        let holder = by_side
+            .get(&None)
+            .cloned()
+            .or_else(|| by_side.values().max_by_key(|c| c.source.count).cloned());
+        if let Some(h) = holder {
+            out.push((h, low, high, inc.profile.first_date.clone()));
+        }
+    }
+    out
+}
+
+/// A tally's figures: latest, range, the period total used, the incidents' counts.
+type Reckoning = (u64, [u64; 2], Option<TallySource>, Vec<TallySource>);
+
+/// The tally for one country and kind as the reports stood on `as_of` (all reports when
+/// `None`).
+fn tally_one(
+    incidents: &[Incident],
+    periods: &[PeriodFigure],
+    country: &str,
+    kind: FigureKind,
+    since: Option<&str>,
+    as_of: Option<&str>,
+) -> Option<Reckoning> {
+    let counts = incident_counts(incidents, country, kind, since, as_of);
+    // The current period totals: those of the latest date that gives one.
+    let totals: Vec<&PeriodFigure> = periods
+        .iter()
+        .filter(|p| {
+            p.copy_of.is_none()
+                && p.figure.kind == kind
+                && p.figure.country.as_deref() == Some(country)
+                && published_by(&p.published, as_of)
+                && since.is_none_or(|s| p.published.as_deref().is_some_and(|d| d >= s))
+        })
+        .collect();
+    let as_of_total = totals.iter().filter_map(|p| p.published.clone()).max();
+    let current: Vec<&&PeriodFigure> = totals
+        .iter()
+        .filter(|p| p.published == as_of_total)
+        .collect();
+    let sources: Vec<TallySource> = counts.iter().map(|c| c.0.source.clone()).collect();
+    if let Some(best) = current.iter().max_by_key(|p| p.figure.count) {
+        // Incidents after the period total's date are not in it.
+        let after: Vec<&(Count, u64, u64, Option<String>)> = counts
+            .iter()
+            .filter(|c| {
+                c.3.as_ref()
+                    .zip(as_of_total.as_ref())
+                    .is_some_and(|(d, t)| d > t)
+            })
+            .collect();
+        let add: u64 = after.iter().map(|c| c.0.source.count).sum();
+        let add_low: u64 = after.iter().map(|c| c.1).sum();
+        let add_high: u64 = after.iter().map(|c| c.2).sum();
+        let low = current.iter().map(|p| p.figure.count).min().unwrap_or(0);
+        let src = TallySource {
+            report: best.report.clone(),
+            published: best.published.clone(),
+            count: best.figure.count,
+            qualifier: best.figure.qualifier,
+            claimed_by: best.figure.claimed_by.clone(),
+            side: best.figure.claimed_by_country.clone(),
+            incident: None,
+            sentence: best.sentence.clone(),
+        };
+        return Some((
+            best.figure.count + add,
+            [low + add_low, best.figure.count + add_high],
+            Some(src),
+            sources,
+        ));
+    }
+    if counts.is_empty() {
+        return None;
+    }
+    let latest = counts.iter().map(|c| c.0.source.count).sum();
+    let low = counts.iter().map(|c| c.1).sum();
+    let high = counts.iter().map(|c| c.2).sum();
+    Some((latest, [low, high], None, sources))
+}
+
+/// Tallies per country and kind, each with its time series (one point per day a report
+/// changed it).
+pub fn tally(incidents: &[Incident], periods: &[PeriodFigure], q: &TallyQuery) -> Vec<Tally> {
+    let kinds: Vec<FigureKind> = if q.kinds.is_empty() {
+        vec![
+            FigureKind::Killed,
+            FigureKind::Wounded,
+            FigureKind::Displaced,
+        ]
+    } else {
+        q.kinds.clone()
+    };
+    let mut countries: BTreeSet<String> = BTreeSet::new();
+    let mut days: BTreeSet<String> = BTreeSet::new();
+    for inc in incidents {
+        let pc = inc.profile.place.as_ref().and_then(|p| p.country.clone());
+        for a in &inc.accounts {
+            for f in &a.figures {
+                if let Some(c) = f.figure.country.clone().or_else(|| pc.clone()) {
+                    countries.insert(c);
+                }
+            }
+            if let Some(p) = &a.published {
+                days.insert(p.clone());
+            }
+        }
+    }
+    for p in periods {
+        if let Some(c) = &p.figure.country {
+            countries.insert(c.clone());
+        }
+        if let Some(d) = &p.published {
+            days.insert(d.clone());
+        }
+    }
+    let since = q.since.as_deref();
+    let mut out = Vec::new();
+    for country in countries
+        .iter()
+        .filter(|c| q.countries.is_empty() || q.countries.contains(c))
+    {
+        for &kind in &kinds {
+            let Some((latest, range, cumulative, incidents_src)) =
+                tally_one(incidents, periods, country, kind, since, None)
+            else {
+                continue;
+            };
+            let mut series: Vec<TallyPoint> = Vec::new();
+            for d in days
+                .iter()
+                .filter(|d| since.is_none_or(|s| d.as_str() >= s))
+            {
+                if let Some((n, ..)) = tally_one(incidents, periods, country, kind, since, Some(d))
+                    && series.last().is_none_or(|p| p.count != n)
+                {
+                    series.push(TallyPoint {
+                        date: d.clone(),
+                        count: n,
+                    });
+                }
+            }
+            out.push(Tally {
+                country: country.clone(),
+                kind,
+                latest,
+                range,
+                basis: if cumulative.is_some() {
+                    "cumulative"
+                } else {
+                    "incidents"
+                }
+                .to_string(),
+                cumulative,
+                incidents: incidents_src,
+                series,
+            });
+        }
+    }
+    out
+}
