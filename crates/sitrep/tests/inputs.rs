@@ -229,6 +229,11 @@ fn broken_pages_and_feeds_each_get_one_line_and_the_rest_is_read() {
         "w-1",
         "the feed's good item is read"
     );
+    assert_eq!(
+        field(&documents(&o), "source")[0],
+        "input/feed-item-without-text.rss#item-1",
+        "an item that links nowhere is named by its place in the feed"
+    );
     assert_eq!(documents(&o).len(), 2, "and so is the good page");
 }
 

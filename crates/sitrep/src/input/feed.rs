@@ -29,13 +29,14 @@ pub fn read(feed: &Loaded, errors: &mut Vec<InputError>) -> Vec<Report> {
     let feed_title = parsed.title.as_ref().and_then(text_of);
     let mut out = Vec::new();
     for (i, entry) in parsed.entries.iter().enumerate() {
-        match item(feed, entry) {
+        let name = format!("{}#item-{}", feed.name, i + 1);
+        match item(feed, entry, &name) {
             Ok(mut r) => {
                 r.outlet = r.outlet.or_else(|| feed_title.clone());
                 out.push(r);
             }
             Err(message) => errors.push(InputError {
-                input: format!("{}#item-{}", feed.name, i + 1),
+                input: name,
                 message,
             }),
         }
@@ -50,7 +51,8 @@ enum Target {
     Remote(String),
 }
 
-fn item(feed: &Loaded, entry: &Entry) -> Result<Report, String> {
+/// One item's report; `name` (`feed.xml#item-3`) is its source if it links nowhere.
+fn item(feed: &Loaded, entry: &Entry, name: &str) -> Result<Report, String> {
     let link = entry
         .links
         .iter()
@@ -84,7 +86,7 @@ fn item(feed: &Loaded, entry: &Entry) -> Result<Report, String> {
     let source = match &target {
         Some(Target::Local(p)) => p.display().to_string(),
         Some(Target::Remote(u)) => u.clone(),
-        None => link.clone().unwrap_or_else(|| feed.name.clone()),
+        None => link.clone().unwrap_or_else(|| name.to_string()),
     };
     if let Some(p) = page {
         return Ok(Report {

@@ -35,12 +35,9 @@ pub fn read(html: &str, url: Option<&str>, name: &str) -> Result<Report, String>
     let published = meta(&doc, &["article:published_time"])
         .and_then(|s| parse_date(&s))
         .or_else(|| ld_str(&ld, "datePublished").and_then(|s| parse_date(&s)))
-        .or_else(|| {
-            doc.try_select("time[datetime]")?
-                .iter()
-                .filter_map(|t| t.attr("datetime"))
-                .find_map(|d| parse_date(&d))
-        })
+        // A `<time>` in the article before one elsewhere (a sidebar's, a comment's).
+        .or_else(|| time_datetime(&doc, "article time[datetime], main time[datetime]"))
+        .or_else(|| time_datetime(&doc, "time[datetime]"))
         .or_else(|| {
             meta(
                 &doc,
@@ -158,6 +155,14 @@ fn meta(doc: &Document, names: &[&str]) -> Option<String> {
             }
         })
     })
+}
+
+fn time_datetime(doc: &Document, selector: &str) -> Option<NaiveDate> {
+    doc.try_select(selector)?
+        .nodes()
+        .iter()
+        .filter_map(|t| t.attr("datetime"))
+        .find_map(|d| parse_date(&d))
 }
 
 fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
@@ -293,6 +298,18 @@ mod tests {
         assert_eq!(r.title.as_deref(), Some("Plain title"));
         assert_eq!(r.published, NaiveDate::from_ymd_opt(2024, 12, 31));
         assert_eq!(r.source, "https://x.example/p");
+
+        let r = read(
+            &page(
+                "",
+                "<aside><time datetime=\"2020-01-01\">old</time></aside>\
+                 <article><time datetime=\"2025-02-03\">Monday</time><p>Shelling.</p></article>",
+            ),
+            None,
+            "c2",
+        )
+        .unwrap();
+        assert_eq!(r.published, NaiveDate::from_ymd_opt(2025, 2, 3));
 
         let r = read(
             &page(

@@ -164,6 +164,11 @@ pub fn read(path: &Path, errors: &mut Vec<InputError>) -> Vec<Report> {
             return Vec::new();
         }
     };
+    parse(&loaded, errors)
+}
+
+/// The reports in a loaded input, by its kind.
+fn parse(loaded: &Loaded, errors: &mut Vec<InputError>) -> Vec<Report> {
     let one = |r: Result<Report, String>, errors: &mut Vec<InputError>| match r {
         Ok(r) => vec![r],
         Err(message) => {
@@ -179,8 +184,8 @@ pub fn read(path: &Path, errors: &mut Vec<InputError>) -> Vec<Report> {
             Ok(text) => jsonl::read(&text, &loaded.name, errors),
             Err(e) => one(Err(e), errors),
         },
-        Kind::Feed => feed::read(&loaded, errors),
-        Kind::Html | Kind::Text => one(page(&loaded), errors),
+        Kind::Feed => feed::read(loaded, errors),
+        Kind::Html | Kind::Text => one(page(loaded), errors),
     }
 }
 
@@ -331,5 +336,101 @@ impl Loaded {
             return Err("binary file (contains NUL bytes)".into());
         }
         Ok(text.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of pages, feeds and text that inputs are made of (no `http` link, so
+    /// nothing is fetched).
+    const PIECES: &[&str] = &[
+        "<!doctype html>",
+        "<html>",
+        "<head>",
+        "<body>",
+        "</body>",
+        "<p>",
+        "</p>",
+        "<div>",
+        "<nav>",
+        "</nav>",
+        "<meta charset=\"tis-620\">",
+        "<meta charset=utf-16>",
+        "<meta property=\"og:title\" content=\"t\">",
+        "<title>",
+        "</title>",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":",
+        "</script>",
+        "<time datetime=\"2025-13-45\">",
+        "<?xml version=\"1.0\"?>",
+        "<rss version=\"2.0\">",
+        "<channel>",
+        "<item>",
+        "</item>",
+        "<link>",
+        "</link>",
+        "page.html",
+        "file:///dev/null",
+        "<feed>",
+        "<entry>",
+        "</entry>",
+        "<content type=\"html\">",
+        "<description>",
+        "</description>",
+        "&lt;p&gt;",
+        "&amp;",
+        "<![CDATA[",
+        "]]>",
+        "<guid>",
+        "Troops clashed. ",
+        "ปะทะ",
+        "\n",
+        " ",
+        "\u{feff}",
+        "{\"text\": \"x\"}",
+    ];
+
+    fn input() -> impl Strategy<Value = Vec<u8>> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => prop::sample::select(PIECES).prop_map(|p| p.as_bytes().to_vec()),
+                1 => any::<u8>().prop_map(|b| vec![b]),
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the bytes, reading gives reports with text or errors with a reason,
+        /// and never panics.
+        #[test]
+        fn any_input_reads_without_panic(
+            bytes in input(),
+            ext in prop::sample::select(&[None, Some("html"), Some("rss"), Some("txt"), Some("jsonl")][..]),
+        ) {
+            let loaded = Loaded {
+                name: "x".into(),
+                bytes,
+                ext: ext.map(str::to_string),
+                mime: None,
+                charset: None,
+                dir: None,
+                url: None,
+                tld: None,
+            };
+            let mut errors = Vec::new();
+            for r in parse(&loaded, &mut errors) {
+                prop_assert!(!r.text.trim().is_empty() || ext == Some("jsonl"));
+            }
+            for e in errors {
+                prop_assert!(!e.message.is_empty() && !e.message.contains('\n'), "{e:?}");
+            }
+        }
     }
 }
