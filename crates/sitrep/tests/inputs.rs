@@ -21,6 +21,10 @@ fn sitrep_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     c.args(args)
         .current_dir(fixtures())
         .env_remove("SITREP_OFFLINE");
+    // The loopback server must be reached directly, whatever proxy the machine names.
+    for proxy in ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"] {
+        c.env_remove(proxy);
+    }
     for (k, v) in env {
         c.env(k, v);
     }
