@@ -27,7 +27,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Full-text search over the stored reports.
     Search(SearchArgs),
-    /// The stored records as JSON Lines or GeoJSON.
+    /// The stored records as JSON Lines or GeoJSON, the incidents as ACLED-style CSV.
     Export(ExportArgs),
     /// Incidents merged across reports, with filters.
     Incidents(IncidentsArgs),
@@ -114,6 +114,8 @@ pub enum ExportFormat {
     Jsonl,
     /// One point feature per placed event (RFC 7946).
     Geojson,
+    /// One row per incident, in ACLED's column names and order.
+    AcledCsv,
 }
 
 #[derive(Debug, Args)]

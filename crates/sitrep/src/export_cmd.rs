@@ -1,5 +1,6 @@
 //! `sitrep export`: the stored records as JSON Lines (one record a line) or as GeoJSON (one
-//! point feature per placed event, with its codes, account and source sentence).
+//! point feature per placed event, with its codes, account and source sentence), and the
+//! incidents as ACLED-style CSV (`acled.rs`).
 
 use std::process::ExitCode;
 
@@ -25,6 +26,22 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
             s
         }
         ExportFormat::Geojson => serde_json::to_string_pretty(&geojson(&records))? + "\n",
+        ExportFormat::AcledCsv => {
+            let incidents = store
+                .incidents(&sitrep_store::IncidentQuery::default())
+                .with_context(|| format!("{}: cannot read incidents", path.display()))?;
+            let gaz = crate::gazetteer_cmd::load()?;
+            let country = |cc: &str| gaz.country(cc).map(|c| (c.name.clone(), c.iso3.clone()));
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(crate::acled::COLUMNS)?;
+            for inc in &incidents {
+                w.write_record(crate::acled::row(inc, &country, now))?;
+            }
+            String::from_utf8(w.into_inner()?)?
+        }
     };
     write_out(&out)?;
     Ok(ExitCode::SUCCESS)

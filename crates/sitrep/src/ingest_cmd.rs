@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_engine::{Engine, Input};
 use sitrep_model::Record;
@@ -60,9 +61,16 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .merge_pending(&crate::incidents_cmd::EngineMerger, BATCH)
         .with_context(|| format!("{}: cannot merge stored reports", path.display()))?;
     let (mut new, mut known, mut syndicated, mut seen) = (0, 0, 0, 0);
-    let mut pending = Vec::new();
-    let mut flush = |pending: &mut Vec<input::Report>, store: &mut Store| -> anyhow::Result<()> {
-        let records: Vec<Record> = pending
+    // A bar with rate and ETA on a terminal; nothing in a pipe (indicatif hides itself).
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} reports  {per_sec}  ETA {eta}  {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut flush = |batch: Vec<input::Report>, store: &mut Store| -> anyhow::Result<()> {
+        let records: Vec<Record> = batch
             .par_iter()
             .map(|r| {
                 engine.extract(&Input {
@@ -81,20 +89,27 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         known += done.known;
         syndicated += done.syndicated;
         seen += records.len();
-        pending.clear();
+        bar.inc(records.len() as u64);
+        bar.set_message(format!("{new} new, {known} known, {syndicated} syndicated"));
         Ok(())
     };
+    let mut pending: Vec<input::Report> = Vec::new();
     for file in &files {
         let before = errors.len();
-        pending.extend(input::read(file, &mut errors));
+        let reports = input::read(file, &mut errors);
+        bar.inc_length(reports.len() as u64);
+        pending.extend(reports);
         for e in &errors[before..] {
-            eprintln!("sitrep: {}: {}", e.input, e.message);
+            bar.suspend(|| eprintln!("sitrep: {}: {}", e.input, e.message));
         }
-        if pending.len() >= BATCH {
-            flush(&mut pending, &mut store)?;
+        // Committed in batches of BATCH, however many reports one input holds.
+        while pending.len() >= BATCH {
+            let rest = pending.split_off(BATCH);
+            flush(std::mem::replace(&mut pending, rest), &mut store)?;
         }
     }
-    flush(&mut pending, &mut store)?;
+    flush(pending, &mut store)?;
+    bar.finish_and_clear();
     let total = store.report_count()?;
     write_out(&format!(
         "ingested {seen} reports in {:.1}s: {new} new ({syndicated} of them syndicated copies, linked to their originals), {known} already stored; {} inputs failed; {} holds {total}\n",

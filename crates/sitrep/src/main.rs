@@ -3,6 +3,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // The binary is where printing belongs.
 
+mod acled;
 mod cli;
 mod eval;
 mod export_cmd;

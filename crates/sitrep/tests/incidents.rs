@@ -264,3 +264,60 @@ fn incidents_filter_by_country_type_and_date() {
     }
     assert!(!kind.as_array().unwrap().is_empty());
 }
+
+#[test]
+fn acled_csv_has_acled_columns_and_one_row_per_incident() {
+    let csv_text = run(store(), &["export", "--format", "acled-csv"]);
+    let mut rd = csv::Reader::from_reader(csv_text.as_bytes());
+    let header: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+    let want = [
+        "event_id_cnty",
+        "event_date",
+        "year",
+        "time_precision",
+        "disorder_type",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "assoc_actor_1",
+        "inter1",
+        "actor2",
+        "assoc_actor_2",
+        "inter2",
+        "interaction",
+        "civilian_targeting",
+        "iso",
+        "region",
+        "country",
+        "admin1",
+        "admin2",
+        "admin3",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "source_scale",
+        "notes",
+        "fatalities",
+        "tags",
+        "timestamp",
+    ];
+    assert_eq!(header, want);
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), json(&["incidents"]).as_array().unwrap().len());
+    let col = |name: &str| want.iter().position(|c| *c == name).unwrap();
+    for r in &rows {
+        assert!(["1", "2", "3"].contains(&&r[col("geo_precision")]));
+        assert!(!r[col("notes")].contains('\n') && r[col("notes")].contains("Sources: r"));
+        r[col("fatalities")].parse::<u64>().unwrap();
+    }
+    // The rising toll's incident counts its latest figure once.
+    let balakliia = rows
+        .iter()
+        .find(|r| &r[col("location")] == "Balakliia")
+        .unwrap();
+    assert_eq!(&balakliia[col("fatalities")], "31");
+    assert_eq!(&balakliia[col("country")], "Ukraine");
+    assert!(balakliia[col("event_id_cnty")].starts_with("UKR"));
+}

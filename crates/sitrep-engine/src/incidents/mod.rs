@@ -9,7 +9,7 @@ mod tally;
 
 pub use accounts::{accounts, period_figures};
 pub use matching::{absorb, affinity};
-pub use tally::{TallyQuery, tally};
+pub use tally::{TallyQuery, incident_count, tally};
 
 use chrono::NaiveDate;
 

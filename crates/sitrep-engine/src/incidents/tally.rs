@@ -104,6 +104,16 @@ fn incident_counts(
     out
 }
 
+/// One incident's current count of a kind, in its place's country: the count by the side
+/// that holds the place, with the lowest and highest current counts across sides.
+pub fn incident_count(inc: &Incident, kind: FigureKind) -> Option<(u64, u64, u64)> {
+    let country = inc.profile.place.as_ref()?.country.clone()?;
+    incident_counts(std::slice::from_ref(inc), &country, kind, None, None)
+        .into_iter()
+        .next()
+        .map(|(c, low, high, _)| (c.source.count, low, high))
+}
+
 /// A tally's figures: latest, range, the period total used, the incidents' counts.
 type Reckoning = (u64, [u64; 2], Option<TallySource>, Vec<TallySource>);
 
