@@ -14,7 +14,7 @@ pub trait Merger {
     fn accounts(&self, record: &Record, copy_of: Option<&str>) -> Vec<Account>;
     /// The report's period totals.
     fn period_figures(&self, record: &Record, copy_of: Option<&str>) -> Vec<PeriodFigure>;
-    /// The dates (`YYYY-MM-DD`, inclusive) an incident must touch to be a candidate.
+    /// The first dates (`YYYY-MM-DD`, inclusive) of the incidents that are candidates.
     fn window(&self, account: &Account) -> Option<(String, String)>;
     /// How well the account fits the incident; `None` when it cannot be the same happening.
     fn affinity(&self, incident: &Profile, account: &Account) -> Option<u32>;
@@ -72,10 +72,13 @@ pub(crate) fn merge_report(
     for a in merger.accounts(record, copy_of) {
         let mut best: Option<(u32, i64, Profile)> = None;
         if let Some((lo, hi)) = merger.window(&a) {
+            // Incidents in the account's country that began in the window (an index range).
+            let country = a.place.as_ref().and_then(|p| p.country.clone());
             let mut stmt = tx.prepare_cached(
-                "SELECT id, profile FROM incidents WHERE last_date >= ?1 AND first_date <= ?2",
+                "SELECT id, profile FROM incidents
+                 WHERE country IS ?3 AND first_date BETWEEN ?1 AND ?2",
             )?;
-            let rows = stmt.query_map(params![lo, hi], |r| {
+            let rows = stmt.query_map(params![lo, hi, country], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
             })?;
             for row in rows {

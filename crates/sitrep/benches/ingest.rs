@@ -1,5 +1,6 @@
-//! Ingest throughput: 10,000 generated reports extracted on all cores and stored in
-//! batches of 256, into a fresh store on disk. Prints reports/s and peak memory, and checks
+//! Ingest throughput: 10,000 generated reports (eight towns, a hundred days) extracted on
+//! all cores and stored in batches of 256, each batch merged into incidents in its
+//! transaction as `sitrep ingest` does, into a fresh store on disk. Prints reports/s and peak memory, and checks
 //! that every report was stored once and that a second pass stores nothing new.
 //!
 //! Run: `cargo bench -p sitrep --bench ingest`
@@ -9,9 +10,31 @@
 use std::time::Instant;
 
 use rayon::prelude::*;
+use sitrep_engine::incidents;
 use sitrep_engine::{Engine, Input, NaiveDate};
-use sitrep_model::Record;
-use sitrep_store::Store;
+use sitrep_model::{Account, PeriodFigure, Profile, Record};
+use sitrep_store::{Merger, Store};
+
+/// The engine's merging rules, as `sitrep ingest` hands them to the store.
+struct EngineMerger;
+
+impl Merger for EngineMerger {
+    fn accounts(&self, record: &Record, copy_of: Option<&str>) -> Vec<Account> {
+        incidents::accounts(record, copy_of)
+    }
+    fn period_figures(&self, record: &Record, copy_of: Option<&str>) -> Vec<PeriodFigure> {
+        incidents::period_figures(record, copy_of)
+    }
+    fn window(&self, a: &Account) -> Option<(String, String)> {
+        incidents::window(a)
+    }
+    fn affinity(&self, p: &Profile, a: &Account) -> Option<u32> {
+        incidents::affinity(p, a)
+    }
+    fn absorb(&self, p: &mut Profile, a: &Account) {
+        incidents::absorb(p, a)
+    }
+}
 
 const REPORTS: usize = 10_000;
 const BATCH: usize = 256;
@@ -53,13 +76,15 @@ fn peak_rss_mib() -> Option<f64> {
 }
 
 fn ingest(engine: &Engine, store: &mut Store, texts: &[String]) -> (usize, usize) {
-    let published = NaiveDate::from_ymd_opt(2025, 3, 4);
     let (mut new, mut known) = (0, 0);
     for (b, chunk) in texts.chunks(BATCH).enumerate() {
         let records: Vec<Record> = chunk
             .par_iter()
             .enumerate()
             .map(|(k, t)| {
+                let i = b * BATCH + k;
+                let published = NaiveDate::from_ymd_opt(2025, 3, 4)
+                    .and_then(|d| d.checked_add_days(chrono::Days::new((i % 100) as u64)));
                 engine.extract(&Input {
                     text: t,
                     id: Some(format!("gen-{}", b * BATCH + k)),
@@ -68,7 +93,9 @@ fn ingest(engine: &Engine, store: &mut Store, texts: &[String]) -> (usize, usize
                 })
             })
             .collect();
-        let done = store.insert(&records).expect("store accepts the batch");
+        let done = store
+            .insert_merged(&records, &EngineMerger)
+            .expect("store accepts the batch");
         new += done.new;
         known += done.known;
     }
@@ -108,5 +135,9 @@ fn main() {
             .map(|m| m.len())
             .unwrap_or(0);
     println!("store size: {:.1} MB", size as f64 / 1e6);
+    let incidents = store
+        .incidents(&sitrep_store::IncidentQuery::default())
+        .expect("incidents read");
+    println!("incidents: {}", incidents.len());
     std::fs::remove_dir_all(dir).ok();
 }

@@ -139,7 +139,8 @@ pub struct StoreArgs {
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
-    /// Reports: files, folders (recursively), `-` for standard input, `.jsonl` files.
+    /// Reports: files, folders (recursively), globs, `-` for standard input, `.jsonl` files,
+    /// HTML pages, RSS/Atom feeds and http(s) URLs.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for inputs that give none.
@@ -185,8 +186,9 @@ pub enum GazetteerCommand {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Reports: files, folders (read recursively), `-` for standard input, or `.jsonl`
-    /// files whose lines are {"id", "text", "title"?, "published"?, "url"?}.
+    /// Reports: files, folders (read recursively), globs, `-` for standard input, `.jsonl`
+    /// files whose lines are {"id", "text", "title"?, "published"?, "url"?}, HTML pages,
+    /// RSS/Atom feeds and http(s) URLs.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD): the anchor for "Monday" or "yesterday" when the input gives none.

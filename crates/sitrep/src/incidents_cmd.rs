@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use chrono::{Days, NaiveDate};
 use sitrep_engine::incidents;
 use sitrep_model::{Account, FigureKind, Incident, PeriodFigure, Profile, Record, Tally};
 use sitrep_store::{IncidentQuery, Merger};
@@ -27,11 +26,7 @@ impl Merger for EngineMerger {
         incidents::period_figures(record, copy_of)
     }
     fn window(&self, a: &Account) -> Option<(String, String)> {
-        let d = NaiveDate::parse_from_str(a.date.as_deref()?, "%Y-%m-%d").ok()?;
-        Some((
-            (d - Days::new(4)).to_string(),
-            (d + Days::new(3)).to_string(),
-        ))
+        incidents::window(a)
     }
     fn affinity(&self, p: &Profile, a: &Account) -> Option<u32> {
         incidents::affinity(p, a)

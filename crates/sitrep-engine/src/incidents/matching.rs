@@ -73,6 +73,9 @@ fn relation(a: &AccountPlace, b: &AccountPlace) -> u8 {
     }
 }
 
+/// The longest an incident lasts, first to last day.
+const MAX_SPAN_DAYS: i64 = 3;
+
 /// How far apart in days the account's date and the incident's dates can be. A date taken
 /// from the publication may be a day or two after the happening.
 fn day_gap(p: &Profile, a: &Account) -> Option<i64> {
@@ -84,6 +87,11 @@ fn day_gap(p: &Profile, a: &Account) -> Option<i64> {
     } else {
         d
     };
+    // One incident spans a few days at most: a town shelled every day is many incidents,
+    // not one that grows with each report.
+    if (lo.max(last) - first.min(lo)).num_days() > MAX_SPAN_DAYS {
+        return None;
+    }
     if d < first {
         Some((first - d).num_days())
     } else if lo > last {
@@ -182,5 +190,122 @@ pub fn absorb(p: &mut Profile, a: &Account) {
     }
     if !p.reports.contains(&a.report) {
         p.reports.push(a.report.clone());
+    }
+}
+
+/// The first dates (inclusive) of the incidents the account could join: an incident lasts
+/// at most a few days, so its first day lies a little before the account's date at most.
+pub fn window(a: &Account) -> Option<(String, String)> {
+    let d = day(a.date.as_deref()?)?;
+    Some((
+        (d - chrono::Days::new(2 + MAX_SPAN_DAYS as u64 + 1)).to_string(),
+        (d + chrono::Days::new(2)).to_string(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{PlaceKind, Status};
+
+    fn place(name: &str, kind: PlaceKind, admin1: &str, lat: f64, lon: f64) -> AccountPlace {
+        AccountPlace {
+            name: name.into(),
+            kind,
+            country: Some("UA".into()),
+            admin1: Some(admin1.into()),
+            lat: Some(lat),
+            lon: Some(lon),
+        }
+    }
+
+    fn account(report: &str, date: &str, at: AccountPlace, actors: [Option<&str>; 2]) -> Account {
+        Account {
+            report: report.into(),
+            published: Some(date.into()),
+            source: None,
+            copy_of: None,
+            event: Some(0),
+            plover: Some("ASSAULT".into()),
+            event_type: None,
+            sub_event_type: None,
+            actor1: None,
+            actor1_country: actors[0].map(str::to_string),
+            actor2: None,
+            actor2_country: actors[1].map(str::to_string),
+            date: Some(date.into()),
+            date_from_published: false,
+            place: Some(at),
+            status: Status::Reported,
+            side: None,
+            claimed_by: None,
+            sentence_index: 0,
+            sentence: String::new(),
+            figures: Vec::new(),
+        }
+    }
+
+    fn town() -> AccountPlace {
+        place("Kupiansk", PlaceKind::City, "Kharkiv", 49.71, 37.61)
+    }
+
+    fn incident(a: &Account) -> Profile {
+        let mut p = Profile::default();
+        absorb(&mut p, a);
+        p
+    }
+
+    #[test]
+    fn same_place_within_days_and_mirrored_actors_merge() {
+        let p = incident(&account(
+            "a",
+            "2025-10-06",
+            town(),
+            [Some("RU"), Some("UA")],
+        ));
+        // The other side tells it the other way round, a day later.
+        let b = account("b", "2025-10-07", town(), [Some("UA"), Some("RU")]);
+        assert!(affinity(&p, &b).is_some());
+        // "Kharkiv region" holds the town.
+        let region = place("Kharkiv", PlaceKind::Admin1, "Kharkiv", 49.5, 36.5);
+        assert!(
+            affinity(
+                &p,
+                &account("c", "2025-10-06", region.clone(), [None, None])
+            )
+            .is_some()
+        );
+        // A figure alone needs the very place.
+        let mut fig = account("d", "2025-10-06", region, [None, None]);
+        fig.event = None;
+        assert!(affinity(&p, &fig).is_none());
+    }
+
+    #[test]
+    fn other_towns_other_weeks_and_other_wars_stay_apart() {
+        let p = incident(&account(
+            "a",
+            "2025-10-06",
+            town(),
+            [Some("RU"), Some("UA")],
+        ));
+        let other = place("Balakliia", PlaceKind::City, "Kharkiv", 49.46, 36.84);
+        assert!(affinity(&p, &account("b", "2025-10-06", other, [Some("RU"), None])).is_none());
+        assert!(affinity(&p, &account("c", "2025-10-12", town(), [Some("RU"), None])).is_none());
+        assert!(affinity(&p, &account("d", "2025-10-06", town(), [Some("SD"), None])).is_none());
+    }
+
+    #[test]
+    fn an_incident_does_not_grow_day_by_day() {
+        let mut p = incident(&account("a", "2025-10-01", town(), [None, None]));
+        let mut joined = 0;
+        for d in 2..=9 {
+            let a = account("x", &format!("2025-10-0{d}"), town(), [None, None]);
+            if affinity(&p, &a).is_some() {
+                absorb(&mut p, &a);
+                joined += 1;
+            }
+        }
+        assert_eq!(joined, 3, "{p:?}");
     }
 }

@@ -8,7 +8,7 @@ mod matching;
 mod tally;
 
 pub use accounts::{accounts, period_figures};
-pub use matching::{absorb, affinity};
+pub use matching::{absorb, affinity, window};
 pub use tally::{TallyQuery, incident_count, tally};
 
 use chrono::NaiveDate;

@@ -265,3 +265,148 @@ pub fn tally(incidents: &[Incident], periods: &[PeriodFigure], q: &TallyQuery) -
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{
+        Account, AccountPlace, CountedFigure, Evidence, Figure, PlaceKind, Population, Profile,
+        Qualifier, Span, Status,
+    };
+
+    fn figure(kind: FigureKind, count: u64, side: Option<&str>) -> Figure {
+        Figure {
+            kind,
+            count,
+            qualifier: Qualifier::Exact,
+            count_high: None,
+            country: Some("UA".into()),
+            countries: Vec::new(),
+            place: None,
+            population: Population::Unspecified,
+            period: None,
+            cumulative: false,
+            claimed_by: None,
+            claimed_by_country: side.map(str::to_string),
+            evidence: Evidence {
+                sentence: 0,
+                span: Span::new(0, 0),
+            },
+        }
+    }
+
+    fn account(report: &str, published: &str, figures: Vec<Figure>) -> Account {
+        Account {
+            report: report.into(),
+            published: Some(published.into()),
+            source: None,
+            copy_of: None,
+            event: Some(0),
+            plover: Some("ASSAULT".into()),
+            event_type: None,
+            sub_event_type: None,
+            actor1: None,
+            actor1_country: None,
+            actor2: None,
+            actor2_country: None,
+            date: Some(published.into()),
+            date_from_published: false,
+            place: None,
+            status: Status::Reported,
+            side: None,
+            claimed_by: None,
+            sentence_index: 0,
+            sentence: String::new(),
+            figures: figures
+                .into_iter()
+                .map(|figure| CountedFigure {
+                    figure,
+                    sentence: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    fn incident(id: i64, date: &str, accounts: Vec<Account>) -> Incident {
+        Incident {
+            id,
+            profile: Profile {
+                first_date: Some(date.into()),
+                last_date: Some(date.into()),
+                place: Some(AccountPlace {
+                    name: "Town".into(),
+                    kind: PlaceKind::City,
+                    country: Some("UA".into()),
+                    admin1: None,
+                    lat: None,
+                    lon: None,
+                }),
+                ..Profile::default()
+            },
+            accounts,
+        }
+    }
+
+    fn killed(incidents: &[Incident], periods: &[PeriodFigure]) -> Tally {
+        let q = TallyQuery {
+            kinds: vec![FigureKind::Killed],
+            ..TallyQuery::default()
+        };
+        tally(incidents, periods, &q).remove(0)
+    }
+
+    #[test]
+    fn a_rising_toll_counts_its_latest_figure_and_copies_never_count() {
+        let k = FigureKind::Killed;
+        let mut copy = account("c", "2025-10-09", vec![figure(k, 12, None)]);
+        copy.copy_of = Some("a".into());
+        let inc = incident(
+            1,
+            "2025-10-08",
+            vec![
+                account("a", "2025-10-08", vec![figure(k, 12, None)]),
+                account("b", "2025-10-09", vec![figure(k, 19, None)]),
+                copy,
+                // The attacker's side says fewer; it only widens the range.
+                account("d", "2025-10-09", vec![figure(k, 2, Some("RU"))]),
+            ],
+        );
+        let t = killed(&[inc], &[]);
+        assert_eq!((t.latest, t.range), (19, [2, 19]));
+        assert_eq!(t.basis, "incidents");
+        let series: Vec<u64> = t.series.iter().map(|p| p.count).collect();
+        assert_eq!(series, [12, 19]);
+    }
+
+    #[test]
+    fn a_period_total_is_the_tally_and_later_incidents_are_added() {
+        let k = FigureKind::Killed;
+        let incidents = [
+            incident(
+                1,
+                "2025-10-06",
+                vec![account("a", "2025-10-06", vec![figure(k, 4, None)])],
+            ),
+            incident(
+                2,
+                "2025-10-12",
+                vec![account("b", "2025-10-12", vec![figure(k, 3, None)])],
+            ),
+        ];
+        let mut total = figure(k, 40, None);
+        total.cumulative = true;
+        total.period = Some("since".into());
+        let period = |report: &str, copy: Option<&str>| PeriodFigure {
+            report: report.into(),
+            published: Some("2025-10-10".into()),
+            copy_of: copy.map(str::to_string),
+            sentence: String::new(),
+            figure: total.clone(),
+        };
+        let t = killed(&incidents, &[period("p", None), period("q", Some("p"))]);
+        // 40 covers incident 1 (not added); incident 2 came after it (added); the copy is
+        // not a second total.
+        assert_eq!(t.latest, 43);
+        assert_eq!(t.basis, "cumulative");
+    }
+}
