@@ -10,31 +10,10 @@
 use std::time::Instant;
 
 use rayon::prelude::*;
-use sitrep_engine::incidents;
+use sitrep::EngineMerger;
 use sitrep_engine::{Engine, Input, NaiveDate};
-use sitrep_model::{Account, PeriodFigure, Profile, Record};
-use sitrep_store::{Merger, Store};
-
-/// The engine's merging rules, as `sitrep ingest` hands them to the store.
-struct EngineMerger;
-
-impl Merger for EngineMerger {
-    fn accounts(&self, record: &Record, copy_of: Option<&str>) -> Vec<Account> {
-        incidents::accounts(record, copy_of)
-    }
-    fn period_figures(&self, record: &Record, copy_of: Option<&str>) -> Vec<PeriodFigure> {
-        incidents::period_figures(record, copy_of)
-    }
-    fn window(&self, a: &Account) -> Option<(String, String)> {
-        incidents::window(a)
-    }
-    fn affinity(&self, p: &Profile, a: &Account) -> Option<u32> {
-        incidents::affinity(p, a)
-    }
-    fn absorb(&self, p: &mut Profile, a: &Account) {
-        incidents::absorb(p, a)
-    }
-}
+use sitrep_model::Record;
+use sitrep_store::Store;
 
 const REPORTS: usize = 10_000;
 const BATCH: usize = 256;

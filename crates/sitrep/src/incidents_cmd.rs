@@ -1,40 +1,18 @@
 //! `sitrep incidents`, `sitrep show` and `sitrep tally`: the incidents merged across reports,
-//! one incident's accounts side by side, and casualty tallies. Also the `Merger` the store
-//! uses at ingest, which asks the engine.
+//! one incident's accounts side by side, and casualty tallies.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use sitrep_engine::incidents;
-use sitrep_model::{Account, FigureKind, Incident, PeriodFigure, Profile, Record, Tally};
-use sitrep_store::{IncidentQuery, Merger};
+use sitrep_model::{Account, FigureKind, Incident, Profile, Tally};
+use sitrep_store::IncidentQuery;
 
 use crate::cli::{IncidentsArgs, ShowArgs, TallyArgs, TallyKind, ViewFormat};
 use crate::ingest_cmd::open;
 use crate::input::parse_date;
 use crate::output::write_out;
-
-/// The engine's merging rules, as the store asks for them.
-pub struct EngineMerger;
-
-impl Merger for EngineMerger {
-    fn accounts(&self, record: &Record, copy_of: Option<&str>) -> Vec<Account> {
-        incidents::accounts(record, copy_of)
-    }
-    fn period_figures(&self, record: &Record, copy_of: Option<&str>) -> Vec<PeriodFigure> {
-        incidents::period_figures(record, copy_of)
-    }
-    fn window(&self, a: &Account) -> Option<(String, String)> {
-        incidents::window(a)
-    }
-    fn affinity(&self, p: &Profile, a: &Account) -> Option<u32> {
-        incidents::affinity(p, a)
-    }
-    fn absorb(&self, p: &mut Profile, a: &Account) {
-        incidents::absorb(p, a)
-    }
-}
 
 fn checked_date(flag: &str, d: &Option<String>) -> anyhow::Result<Option<String>> {
     match d {

@@ -58,7 +58,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
     // Reports stored before incidents existed, or by an older sitrep, are merged first.
     store
-        .merge_pending(&crate::incidents_cmd::EngineMerger, BATCH)
+        .merge_pending(&sitrep::EngineMerger, BATCH)
         .with_context(|| format!("{}: cannot merge stored reports", path.display()))?;
     let (mut new, mut known, mut syndicated, mut seen) = (0, 0, 0, 0);
     // A bar with rate and ETA on a terminal; nothing in a pipe (indicatif hides itself).
@@ -83,7 +83,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let done = store
-            .insert_merged(&records, &crate::incidents_cmd::EngineMerger)
+            .insert_merged(&records, &sitrep::EngineMerger)
             .with_context(|| format!("{}: cannot store", path.display()))?;
         new += done.new;
         known += done.known;

@@ -206,7 +206,7 @@ pub fn window(a: &Account) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_model::{PlaceKind, Status};
+    use sitrep_model::PlaceKind;
 
     fn place(name: &str, kind: PlaceKind, admin1: &str, lat: f64, lon: f64) -> AccountPlace {
         AccountPlace {
@@ -220,29 +220,11 @@ mod tests {
     }
 
     fn account(report: &str, date: &str, at: AccountPlace, actors: [Option<&str>; 2]) -> Account {
-        Account {
-            report: report.into(),
-            published: Some(date.into()),
-            source: None,
-            copy_of: None,
-            event: Some(0),
-            plover: Some("ASSAULT".into()),
-            event_type: None,
-            sub_event_type: None,
-            actor1: None,
-            actor1_country: actors[0].map(str::to_string),
-            actor2: None,
-            actor2_country: actors[1].map(str::to_string),
-            date: Some(date.into()),
-            date_from_published: false,
-            place: Some(at),
-            status: Status::Reported,
-            side: None,
-            claimed_by: None,
-            sentence_index: 0,
-            sentence: String::new(),
-            figures: Vec::new(),
-        }
+        let mut a = super::super::fixtures::account(report, date);
+        a.place = Some(at);
+        a.actor1_country = actors[0].map(str::to_string);
+        a.actor2_country = actors[1].map(str::to_string);
+        a
     }
 
     fn town() -> AccountPlace {

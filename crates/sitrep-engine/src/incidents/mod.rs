@@ -4,6 +4,8 @@
 //! store keeps what they decide.
 
 mod accounts;
+#[cfg(test)]
+mod fixtures;
 mod matching;
 mod tally;
 

@@ -271,7 +271,7 @@ mod tests {
     use super::*;
     use sitrep_model::{
         Account, AccountPlace, CountedFigure, Evidence, Figure, PlaceKind, Population, Profile,
-        Qualifier, Span, Status,
+        Qualifier, Span,
     };
 
     fn figure(kind: FigureKind, count: u64, side: Option<&str>) -> Figure {
@@ -296,35 +296,15 @@ mod tests {
     }
 
     fn account(report: &str, published: &str, figures: Vec<Figure>) -> Account {
-        Account {
-            report: report.into(),
-            published: Some(published.into()),
-            source: None,
-            copy_of: None,
-            event: Some(0),
-            plover: Some("ASSAULT".into()),
-            event_type: None,
-            sub_event_type: None,
-            actor1: None,
-            actor1_country: None,
-            actor2: None,
-            actor2_country: None,
-            date: Some(published.into()),
-            date_from_published: false,
-            place: None,
-            status: Status::Reported,
-            side: None,
-            claimed_by: None,
-            sentence_index: 0,
-            sentence: String::new(),
-            figures: figures
-                .into_iter()
-                .map(|figure| CountedFigure {
-                    figure,
-                    sentence: String::new(),
-                })
-                .collect(),
-        }
+        let mut a = super::super::fixtures::account(report, published);
+        a.figures = figures
+            .into_iter()
+            .map(|figure| CountedFigure {
+                figure,
+                sentence: String::new(),
+            })
+            .collect();
+        a
     }
 
     fn incident(id: i64, date: &str, accounts: Vec<Account>) -> Incident {
