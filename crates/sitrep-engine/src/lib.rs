@@ -4,6 +4,7 @@
 //! compiled in (or handed over), and `Engine::extract` is a pure function of its input.
 //! Messy input is data: extraction never fails, it reports diagnostics.
 
+pub mod brief;
 pub mod extract;
 pub mod gazetteer;
 pub mod incidents;

@@ -91,11 +91,26 @@ impl Engine {
         let actors = actors::extract_actors(&a, &places, gaz);
         let claims = claims::extract_claims(&a, &frames, &events);
         let title = input.title.clone().or_else(|| summary::detect_title(&a));
-        let summary_text = summary::summarise(&a, &events, &figures);
-        let headline = match &title {
+        // sitrep's own headline and summary, written from the facts; a report that gives no
+        // facts to write from falls back to its title and its leading sentences.
+        let sentence_text = |i: usize| {
+            a.sentences
+                .get(i)
+                .map_or("", |s| &a.text[s.span.start..s.span.end])
+        };
+        let cx = crate::brief::Context {
+            actors: &actors,
+            text: &sentence_text,
+            gaz,
+        };
+        let (made_headline, made_summary) =
+            crate::brief::headline_and_summary(&events, &figures, &cx);
+        let summary_text =
+            made_summary.unwrap_or_else(|| summary::summarise(&a, &events, &figures));
+        let headline = made_headline.unwrap_or_else(|| match &title {
             Some(t) => summary::truncate_chars(t, 100),
             None => summary::headline_from(&events, &summary_text),
-        };
+        });
         let id = input.id.clone().unwrap_or_else(|| {
             let digest = Sha256::digest(text.as_bytes());
             let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();

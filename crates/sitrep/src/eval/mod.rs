@@ -6,6 +6,7 @@
 mod place_set;
 mod plover;
 mod record_gold;
+mod rouge;
 mod score;
 
 use std::path::Path;

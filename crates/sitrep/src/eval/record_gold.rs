@@ -136,6 +136,13 @@ fn list<'a>(v: &'a Value, k: &str) -> &'a [Value] {
 }
 
 pub fn score_record(engine: &Engine, gold: &Value, rec: &Record, scores: &mut Scores, label: &str) {
+    // Generated headline and summary against reference ones, where the gold has them.
+    for (field, got) in [("headline", &rec.headline), ("summary", &rec.summary)] {
+        if let Some(want) = gold.get(field).and_then(Value::as_str) {
+            scores.mean(&format!("{field}.rouge1"), super::rouge::rouge1(got, want));
+            scores.mean(&format!("{field}.rougeL"), super::rouge::rouge_l(got, want));
+        }
+    }
     let tag = |x: String| {
         if label.is_empty() {
             x

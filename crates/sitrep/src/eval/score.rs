@@ -46,6 +46,8 @@ pub struct Scores {
     pub sections: BTreeMap<String, Section>,
     /// Single figures such as `figures.qualifier` or `plover.type_recall`.
     pub values: BTreeMap<String, f64>,
+    /// Averages over records, such as `summary.rouge1`: (sum, count).
+    pub means: BTreeMap<String, (f64, usize)>,
     pub notes: Vec<String>,
 }
 
@@ -54,9 +56,19 @@ impl Scores {
         self.sections.entry(name.to_string()).or_default()
     }
 
+    /// Adds one record's value to an average.
+    pub fn mean(&mut self, name: &str, v: f64) {
+        let e = self.means.entry(name.to_string()).or_insert((0.0, 0));
+        e.0 += v;
+        e.1 += 1;
+    }
+
     pub fn metric(&self, name: &str) -> Option<f64> {
         if let Some(v) = self.values.get(name) {
             return Some(*v);
+        }
+        if let Some((sum, n)) = self.means.get(name) {
+            return Some(sum / (*n).max(1) as f64);
         }
         let (section, which) = name.rsplit_once('.')?;
         let s = self.sections.get(section)?;
@@ -75,6 +87,7 @@ impl Scores {
             .flat_map(|k| ["precision", "recall", "f1"].map(|m| format!("{k}.{m}")))
             .collect();
         names.extend(self.values.keys().cloned());
+        names.extend(self.means.keys().cloned());
         names
     }
 
@@ -101,6 +114,9 @@ impl Scores {
         }
         for (k, v) in &self.values {
             let _ = writeln!(s, "{k:<28} {v:.3}");
+        }
+        for (k, (sum, n)) in &self.means {
+            let _ = writeln!(s, "{k:<28} {:.3}  (mean of {n})", sum / (*n).max(1) as f64);
         }
         for (name, sec) in &self.sections {
             if !sec.misses.is_empty() {
