@@ -5,6 +5,7 @@
 //! Messy input is data: extraction never fails, it reports diagnostics.
 
 pub mod brief;
+pub mod ceasefire;
 pub mod extract;
 pub mod gazetteer;
 pub mod incidents;

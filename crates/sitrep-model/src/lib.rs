@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod diplomacy;
 mod incident;
+pub use diplomacy::{Act, Agreement, Commitment, Signal, Source, StatusChange, Tracker, Violation};
 pub use incident::{
     Account, AccountPlace, CountedFigure, Incident, PeriodFigure, Profile, Tally, TallyPoint,
     TallySource,

@@ -4,7 +4,7 @@
 //! store keeps).
 
 use rusqlite::{OptionalExtension, Transaction, params};
-use sitrep_model::{Account, Incident, PeriodFigure, Profile, Record};
+use sitrep_model::{Account, Incident, PeriodFigure, Profile, Record, Signal};
 
 use crate::Result;
 
@@ -20,6 +20,8 @@ pub trait Merger {
     fn affinity(&self, incident: &Profile, account: &Account) -> Option<u32>;
     /// Takes the account into the incident's profile.
     fn absorb(&self, incident: &mut Profile, account: &Account);
+    /// The report's diplomacy: agreements, talks, appeals, positions.
+    fn signals(&self, record: &Record, copy_of: Option<&str>) -> Vec<Signal>;
 }
 
 /// Which incidents to list.
@@ -128,6 +130,17 @@ pub(crate) fn merge_report(
             serde_json::to_string(&f)?
         ])?;
     }
+    for sig in merger.signals(record, copy_of) {
+        tx.prepare_cached(
+            "INSERT INTO signals (report_id, published, act, signal) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            report_id,
+            sig.published,
+            serde_json::to_value(sig.act)?.as_str().unwrap_or(""),
+            serde_json::to_string(&sig)?
+        ])?;
+    }
     tx.prepare_cached("UPDATE reports SET merged = 1 WHERE id = ?1")?
         .execute([report_id])?;
     Ok(())
@@ -220,6 +233,24 @@ pub(crate) fn one(conn: &rusqlite::Connection, id: i64) -> Result<Option<Inciden
 pub(crate) fn period_figures(conn: &rusqlite::Connection) -> Result<Vec<PeriodFigure>> {
     let mut stmt = conn.prepare_cached("SELECT figure FROM period_figures ORDER BY id")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut out = Vec::new();
+    for j in rows {
+        out.push(serde_json::from_str(&j?)?);
+    }
+    Ok(out)
+}
+
+pub(crate) fn signals(
+    conn: &rusqlite::Connection,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<Vec<Signal>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT signal FROM signals
+         WHERE (?1 IS NULL OR published >= ?1) AND (?2 IS NULL OR published <= ?2)
+         ORDER BY published, id",
+    )?;
+    let rows = stmt.query_map(params![since, until], |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for j in rows {
         out.push(serde_json::from_str(&j?)?);

@@ -14,7 +14,7 @@ pub use incidents::{IncidentQuery, Merger};
 use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
-use sitrep_model::{Incident, PeriodFigure, Record};
+use sitrep_model::{Incident, PeriodFigure, Record, Signal};
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -220,6 +220,11 @@ impl Store {
     /// One incident with its accounts.
     pub fn incident(&self, id: i64) -> Result<Option<Incident>> {
         incidents::one(&self.conn, id)
+    }
+
+    /// The reports' diplomacy signals published in a window, oldest first.
+    pub fn signals(&self, since: Option<&str>, until: Option<&str>) -> Result<Vec<Signal>> {
+        incidents::signals(&self.conn, since, until)
     }
 
     /// Every period total stored, copies included (they say which report they reprint).

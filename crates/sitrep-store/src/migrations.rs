@@ -64,6 +64,16 @@ const MIGRATIONS: &[&str] = &[
         figure TEXT NOT NULL
     );
     CREATE INDEX period_figures_country ON period_figures (country, kind);",
+    // 4: each report's diplomacy (agreements, talks, appeals, positions), for the ceasefire
+    // tracker and the briefs. Reports merged before this version have none until re-ingested.
+    "CREATE TABLE signals (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports (id),
+        published TEXT,
+        act TEXT NOT NULL,
+        signal TEXT NOT NULL
+    );
+    CREATE INDEX signals_published ON signals (published);",
 ];
 
 pub fn apply(conn: &mut Connection) -> Result<()> {

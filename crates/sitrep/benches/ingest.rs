@@ -54,7 +54,12 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-fn ingest(engine: &Engine, store: &mut Store, texts: &[String]) -> (usize, usize) {
+fn ingest(
+    engine: &Engine,
+    merger: &EngineMerger,
+    store: &mut Store,
+    texts: &[String],
+) -> (usize, usize) {
     let (mut new, mut known) = (0, 0);
     for (b, chunk) in texts.chunks(BATCH).enumerate() {
         let records: Vec<Record> = chunk
@@ -73,7 +78,7 @@ fn ingest(engine: &Engine, store: &mut Store, texts: &[String]) -> (usize, usize
             })
             .collect();
         let done = store
-            .insert_merged(&records, &EngineMerger)
+            .insert_merged(&records, merger)
             .expect("store accepts the batch");
         new += done.new;
         known += done.known;
@@ -87,13 +92,14 @@ fn main() {
     let texts: Vec<String> = (0..REPORTS).map(report).collect();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     let engine = Engine::builtin();
+    let merger = EngineMerger::default();
     let mut store = Store::open(&dir.join("bench.db")).expect("store opens");
     let t = Instant::now();
-    let (new, known) = ingest(&engine, &mut store, &texts);
+    let (new, known) = ingest(&engine, &merger, &mut store, &texts);
     let secs = t.elapsed().as_secs_f64();
     assert_eq!((new, known), (REPORTS, 0), "every report stored once");
     let t2 = Instant::now();
-    let again = ingest(&engine, &mut store, &texts);
+    let again = ingest(&engine, &merger, &mut store, &texts);
     assert_eq!(again, (0, REPORTS), "a second pass stores nothing new");
     println!(
         "ingest: {REPORTS} reports ({mb:.1} MB) in {secs:.2} s: {:.0} reports/s, {:.2} MB/s",

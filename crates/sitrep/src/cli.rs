@@ -35,6 +35,49 @@ pub enum Command {
     Show(ShowArgs),
     /// Killed, wounded and displaced per country, without double counting.
     Tally(TallyArgs),
+    /// Ceasefires: agreements, each pair's status over time, alleged violations, commitments.
+    Ceasefire(CeasefireArgs),
+    /// A situation report over a period: headline, summary, key incidents with each side's
+    /// account, casualties, diplomacy, the ceasefire tracker, positions, disputed claims.
+    Brief(BriefArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown: pastes cleanly into a chat or an email.
+    Md,
+    /// One self-contained, printable HTML file.
+    Html,
+    /// JSON, for other tools.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// From this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Countries (ISO codes); all by default.
+    #[arg(long, value_name = "CC", value_delimiter = ',', num_args = 1..)]
+    pub country: Vec<String>,
+    #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
+    pub format: BriefFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CeasefireArgs {
+    /// Only agreements between these parties (ISO codes, e.g. TH,KH).
+    #[arg(long, value_name = "CC,CC", value_delimiter = ',')]
+    pub parties: Vec<String>,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

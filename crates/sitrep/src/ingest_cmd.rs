@@ -56,9 +56,10 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut errors: Vec<InputError> = Vec::new();
     let files = input::expand(&args.inputs, &mut errors);
     let start = Instant::now();
+    let merger = sitrep::EngineMerger::default();
     // Reports stored before incidents existed, or by an older sitrep, are merged first.
     store
-        .merge_pending(&sitrep::EngineMerger, BATCH)
+        .merge_pending(&merger, BATCH)
         .with_context(|| format!("{}: cannot merge stored reports", path.display()))?;
     let (mut new, mut known, mut syndicated, mut seen) = (0, 0, 0, 0);
     // A bar with rate and ETA on a terminal; nothing in a pipe (indicatif hides itself).
@@ -83,7 +84,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let done = store
-            .insert_merged(&records, &sitrep::EngineMerger)
+            .insert_merged(&records, &merger)
             .with_context(|| format!("{}: cannot store", path.display()))?;
         new += done.new;
         known += done.known;

@@ -1,12 +1,26 @@
 //! What the `sitrep` binary shares with its benchmarks: the engine's merging rules as the
-//! store asks for them. The store never depends on the engine; this glue does.
+//! store asks for them (the store never depends on the engine; this glue does), and the
+//! period brief (`brief/`).
+
+pub mod brief;
 
 use sitrep_engine::incidents;
-use sitrep_model::{Account, PeriodFigure, Profile, Record};
+use sitrep_model::{Account, PeriodFigure, Profile, Record, Signal};
 use sitrep_store::Merger;
 
-/// The engine's merging rules, as the store asks for them.
-pub struct EngineMerger;
+/// The engine's merging rules, as the store asks for them; it reads diplomacy with the
+/// built-in lexicons.
+pub struct EngineMerger {
+    pub lexicon: sitrep_engine::lexicon::Lexicon,
+}
+
+impl Default for EngineMerger {
+    fn default() -> Self {
+        EngineMerger {
+            lexicon: sitrep_engine::lexicon::Lexicon::builtin(),
+        }
+    }
+}
 
 impl Merger for EngineMerger {
     fn accounts(&self, record: &Record, copy_of: Option<&str>) -> Vec<Account> {
@@ -23,5 +37,8 @@ impl Merger for EngineMerger {
     }
     fn absorb(&self, p: &mut Profile, a: &Account) {
         incidents::absorb(p, a)
+    }
+    fn signals(&self, record: &Record, copy_of: Option<&str>) -> Vec<Signal> {
+        sitrep_engine::ceasefire::signals(record, &self.lexicon, copy_of)
     }
 }

@@ -4,6 +4,8 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)] // The binary is where printing belongs.
 
 mod acled;
+mod brief_cmd;
+mod ceasefire_cmd;
 mod cli;
 mod eval;
 mod export_cmd;
@@ -31,6 +33,8 @@ fn main() -> ExitCode {
         cli::Command::Incidents(args) => incidents_cmd::list(args),
         cli::Command::Show(args) => incidents_cmd::show(args),
         cli::Command::Tally(args) => incidents_cmd::tally(args),
+        cli::Command::Ceasefire(args) => ceasefire_cmd::run(args),
+        cli::Command::Brief(args) => brief_cmd::run(args),
     };
     match result {
         Ok(code) => code,

@@ -376,6 +376,39 @@ pub fn headline_and_summary(
         .flatten()
         .collect();
     sentences.extend(diplomacy(events, &parties, cx));
+    // No violence, toll or talks: the report's other acts, in its order.
+    if sentences.is_empty() {
+        for e in events
+            .iter()
+            .filter(|e| matches!(e.status, Status::Reported | Status::Claimed))
+            .take(2)
+        {
+            let Some(who) = party(cx, e.actor1_country.as_ref(), e.actor1.as_ref()) else {
+                continue;
+            };
+            let verb = match e.plover.as_str() {
+                "AGREE" => "reached an agreement",
+                "CONSULT" => "held talks",
+                "SUPPORT" => "voiced support",
+                "REJECT" => "rejected a proposal",
+                "REQUEST" | "APPEAL" => "made an appeal",
+                "ACCUSE" => "made accusations",
+                "THREATEN" => "issued a threat",
+                "AID" => "sent aid",
+                "MOBILIZE" => "mobilised forces",
+                "SANCTION" => "imposed sanctions",
+                "RETREAT" => "pulled back",
+                "DEMAND" => "made demands",
+                _ => continue,
+            };
+            let at = e
+                .locations
+                .first()
+                .map(|l| format!(" in {}", l.name))
+                .unwrap_or_default();
+            sentences.push(format!("{who} {verb}{at}."));
+        }
+    }
     if headline.is_none() {
         headline = sentences
             .first()

@@ -862,3 +862,13 @@ pub fn feature_kind(feature: &str) -> PlaceKind {
         _ => PlaceKind::City,
     }
 }
+
+/// Country names by ISO code, read from the bundled country table alone: for writing about
+/// countries without loading the whole gazetteer.
+pub fn country_names() -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    tsv::for_each_row(gaz_file!("countries.tsv"), |r| {
+        out.insert(r.get("iso2").to_uppercase(), r.get("name").to_string());
+    });
+    out
+}

@@ -66,8 +66,19 @@ fn event_place(record: &Record, e: &Event) -> Option<AccountPlace> {
 /// Where the report takes place: the specific place its events name most, else the
 /// specific place it mentions most (first mentioned on a tie).
 fn focus(record: &Record) -> Option<AccountPlace> {
+    // "DUSHANBE — …", "KYIV, Oct 6 (Wire) - …": the dateline says where the report was
+    // filed, not where anything happened.
+    let text = &record.document.text;
+    let dateline_end = text
+        .get(..text.len().min(80))
+        .and_then(|head| head.find(['—', '–']).or_else(|| head.find(" - ")))
+        .unwrap_or(0);
     let mut best: Option<(usize, usize, &sitrep_model::Place)> = None;
-    for p in record.places.iter().filter(|p| is_specific(p.kind)) {
+    for p in record
+        .places
+        .iter()
+        .filter(|p| is_specific(p.kind) && p.spans.iter().any(|s| s.start >= dateline_end))
+    {
         let in_events = record
             .events
             .iter()

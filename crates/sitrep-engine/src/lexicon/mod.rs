@@ -82,6 +82,22 @@ pub enum Cue {
     PastBackground,
 }
 
+/// A word of `ceasefire.tsv`: an agreement noun, an act done to an agreement, a term, or
+/// whether a term was met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CeasefireWord {
+    Agreement(String),
+    Agree,
+    FutureEffect,
+    InEffect,
+    Suspend,
+    Collapse,
+    NotMade,
+    Term(String),
+    Met,
+    Unmet,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct FigureWord {
     pub kind: Option<FigureKind>,
@@ -176,6 +192,7 @@ pub struct Lexicon {
     /// Armed groups and crowds named by a common noun ("gunmen", "protesters").
     pub groups: PhraseMatcher<ActorKind>,
     pub place_kinds: PhraseMatcher<PlaceKindWord>,
+    pub ceasefire: PhraseMatcher<CeasefireWord>,
     /// Common English words: never a place or a person's name on their own.
     pub stopwords: rustc_hash::FxHashSet<String>,
     pub problems: Vec<DataProblem>,
@@ -217,6 +234,7 @@ impl Lexicon {
         lex.load_titles(data_file!("titles.tsv"));
         lex.load_organisations(data_file!("organisations.tsv"));
         lex.load_place_kinds(data_file!("place_kinds.tsv"));
+        lex.load_ceasefire(data_file!("ceasefire.tsv"));
         lex.load_simple(
             "groups.tsv",
             data_file!("groups.tsv"),
@@ -334,6 +352,31 @@ impl Lexicon {
             for form in row.list("forms") {
                 let words = self.form_words(form);
                 matcher(self).insert(words, value.clone());
+            }
+        });
+    }
+
+    fn load_ceasefire(&mut self, src: &'static str) {
+        tsv::for_each_row(src, |row| {
+            let label = row.get("label").to_string();
+            let word = match row.get("sense") {
+                "agreement" if !label.is_empty() => CeasefireWord::Agreement(label),
+                "term" if !label.is_empty() => CeasefireWord::Term(label),
+                "agree" => CeasefireWord::Agree,
+                "future_effect" => CeasefireWord::FutureEffect,
+                "in_effect" => CeasefireWord::InEffect,
+                "suspend" => CeasefireWord::Suspend,
+                "collapse" => CeasefireWord::Collapse,
+                "not_made" => CeasefireWord::NotMade,
+                "met" => CeasefireWord::Met,
+                "unmet" => CeasefireWord::Unmet,
+                other => {
+                    return self.problem("ceasefire.tsv", row.line, format!("sense {other:?}"));
+                }
+            };
+            for form in row.list("forms") {
+                let words = self.form_words(form);
+                self.ceasefire.insert(words, word.clone());
             }
         });
     }

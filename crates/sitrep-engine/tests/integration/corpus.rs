@@ -76,3 +76,45 @@ fn corpus_records_are_stable() {
         });
     }
 }
+
+/// Every report's own headline fits in 100 characters and its summary in 80 words, and both
+/// are written, not copied: no summary sentence is a sentence of the report.
+#[test]
+fn headlines_and_summaries_keep_their_limits_and_are_not_copied() {
+    for path in reports() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let rec = engine().extract(&Input {
+            text: &text,
+            published: NaiveDate::from_ymd_opt(2025, 11, 18),
+            title: Some("A title the report came with".into()),
+            ..Default::default()
+        });
+        let name = path.display();
+        assert!(
+            rec.headline.chars().count() <= 100,
+            "{name}: {}",
+            rec.headline
+        );
+        assert!(
+            rec.summary.split_whitespace().count() <= 80,
+            "{name}: {}",
+            rec.summary
+        );
+        assert_ne!(
+            rec.headline, "A title the report came with",
+            "{name}: own headline"
+        );
+        let has_facts = !rec.events.is_empty() || !rec.figures.is_empty();
+        if has_facts {
+            for s in &rec.sentences {
+                let sentence = rec.document.text[s.start..s.end].trim();
+                if sentence.split_whitespace().count() >= 8 {
+                    assert!(
+                        !rec.summary.contains(sentence),
+                        "{name}: copied «{sentence}»"
+                    );
+                }
+            }
+        }
+    }
+}
