@@ -3,6 +3,8 @@
 //! transaction as `sitrep ingest` does, into a fresh store on disk. Prints reports/s and peak memory, and checks
 //! that every report was stored once and that a second pass stores nothing new.
 //!
+//! Then a period brief over everything stored, timed (it must take under a second).
+//!
 //! Run: `cargo bench -p sitrep --bench ingest`
 
 #![allow(clippy::print_stdout)] // A benchmark prints its figures.
@@ -124,5 +126,31 @@ fn main() {
         .incidents(&sitrep_store::IncidentQuery::default())
         .expect("incidents read");
     println!("incidents: {}", incidents.len());
+    // A period brief over everything stored: read, track, assemble, render.
+    let t3 = Instant::now();
+    let incidents = store
+        .incidents(&sitrep_store::IncidentQuery::default())
+        .expect("incidents read");
+    let periods = store.period_figures().expect("period figures read");
+    let signals = store.signals(None, None).expect("signals read");
+    let tracker = sitrep_engine::ceasefire::track(&signals, &incidents);
+    let countries = sitrep_engine::gazetteer::country_names();
+    let names = |c: &str| countries.get(c).cloned().unwrap_or_else(|| c.to_string());
+    let brief = sitrep::brief::assemble(
+        &sitrep::brief::Scope::default(),
+        &incidents,
+        &periods,
+        &signals,
+        &tracker,
+        &names,
+    );
+    let md = sitrep::brief::markdown::render(&brief);
+    println!(
+        "period brief over {REPORTS} stored reports: {:.0} ms ({} incidents, {} signals, {} KB of Markdown)",
+        t3.elapsed().as_secs_f64() * 1000.0,
+        incidents.len(),
+        signals.len(),
+        md.len() / 1024
+    );
     std::fs::remove_dir_all(dir).ok();
 }
