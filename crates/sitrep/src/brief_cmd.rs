@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sitrep::brief::{Scope, assemble, html, markdown};
-use sitrep_store::IncidentQuery;
+use sitrep::brief::{Brief, Scope, assemble, html, markdown};
+use sitrep_store::{IncidentQuery, Store, StoreError};
 
 use crate::cli::{BriefArgs, BriefFormat};
 use crate::ingest_cmd::open;
@@ -20,25 +20,15 @@ fn date(flag: &str, d: &Option<String>) -> anyhow::Result<Option<String>> {
     }
 }
 
-pub fn run(args: BriefArgs) -> anyhow::Result<ExitCode> {
-    let scope = Scope {
-        since: date("--since", &args.since)?,
-        until: date("--until", &args.until)?,
-        countries: args.country.iter().map(|c| c.to_uppercase()).collect(),
-    };
-    let (store, path) = open(&args.store)?;
-    let read = || -> anyhow::Result<_> {
-        let incidents = store.incidents(&IncidentQuery {
-            since: scope.since.clone(),
-            until: scope.until.clone(),
-            ..IncidentQuery::default()
-        })?;
-        let periods = store.period_figures()?;
-        let signals = store.signals(None, scope.until.as_deref())?;
-        Ok((incidents, periods, signals))
-    };
-    let (incidents, periods, signals) =
-        read().with_context(|| format!("{}: cannot read the store", path.display()))?;
+/// The brief for a scope over what the store holds.
+pub fn build(store: &Store, scope: &Scope) -> Result<Brief, StoreError> {
+    let incidents = store.incidents(&IncidentQuery {
+        since: scope.since.clone(),
+        until: scope.until.clone(),
+        ..IncidentQuery::default()
+    })?;
+    let periods = store.period_figures()?;
+    let signals = store.signals(None, scope.until.as_deref())?;
     let all_incidents = store.incidents(&IncidentQuery::default())?;
     let mut tracker = sitrep_engine::ceasefire::track(&signals, &all_incidents);
     if !scope.countries.is_empty() {
@@ -55,7 +45,20 @@ pub fn run(args: BriefArgs) -> anyhow::Result<ExitCode> {
     }
     let countries = sitrep_engine::gazetteer::country_names();
     let names = |cc: &str| countries.get(cc).cloned().unwrap_or_else(|| cc.to_string());
-    let brief = assemble(&scope, &incidents, &periods, &signals, &tracker, &names);
+    Ok(assemble(
+        scope, &incidents, &periods, &signals, &tracker, &names,
+    ))
+}
+
+pub fn run(args: BriefArgs) -> anyhow::Result<ExitCode> {
+    let scope = Scope {
+        since: date("--since", &args.since)?,
+        until: date("--until", &args.until)?,
+        countries: args.country.iter().map(|c| c.to_uppercase()).collect(),
+    };
+    let (store, path) = open(&args.store)?;
+    let brief = build(&store, &scope)
+        .with_context(|| format!("{}: cannot read the store", path.display()))?;
     let out = match args.format {
         BriefFormat::Md => markdown::render(&brief),
         BriefFormat::Html => html::render(&brief),

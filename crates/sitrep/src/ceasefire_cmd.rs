@@ -6,14 +6,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use sitrep_model::{Source, Tracker};
-use sitrep_store::{IncidentQuery, Store};
+use sitrep_store::{IncidentQuery, Store, StoreError};
 
 use crate::cli::{CeasefireArgs, ViewFormat};
 use crate::ingest_cmd::open;
 use crate::output::write_out;
 
 /// The tracker over everything stored, for the given parties (all when empty).
-pub fn tracker(store: &Store, parties: &[String]) -> anyhow::Result<Tracker> {
+pub fn tracker(store: &Store, parties: &[String]) -> Result<Tracker, StoreError> {
     let signals = store.signals(None, None)?;
     let incidents = store.incidents(&IncidentQuery::default())?;
     let mut t = sitrep_engine::ceasefire::track(&signals, &incidents);

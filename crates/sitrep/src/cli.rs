@@ -40,6 +40,30 @@ pub enum Command {
     /// A situation report over a period: headline, summary, key incidents with each side's
     /// account, casualties, diplomacy, the ceasefire tracker, positions, disputed claims.
     Brief(BriefArgs),
+    /// Serve the store over HTTP: the JSON API and the dashboard.
+    Serve(ServeArgs),
+    /// Load the bundled example corpus into a fresh store and serve it.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback by default; any other needs --token).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Token required for writes (POST /api/reports) and for a non-loopback address;
+    /// default $SITREP_TOKEN.
+    #[arg(long)]
+    pub token: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,7 @@ mod ingest_cmd;
 mod input;
 mod output;
 mod paths;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,8 @@ fn main() -> ExitCode {
         cli::Command::Tally(args) => incidents_cmd::tally(args),
         cli::Command::Ceasefire(args) => ceasefire_cmd::run(args),
         cli::Command::Brief(args) => brief_cmd::run(args),
+        cli::Command::Serve(args) => serve::run(args),
+        cli::Command::Demo(args) => serve::demo(args),
     };
     match result {
         Ok(code) => code,

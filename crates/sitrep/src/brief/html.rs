@@ -55,7 +55,11 @@ pub fn render(b: &Brief) -> String {
         "<p class=\"meta\">Situation report, {}</p>",
         esc(&period)
     );
-    let _ = writeln!(o, "<p>{}</p>", line(&b.summary));
+    let _ = writeln!(
+        o,
+        "<p>{}</p>",
+        b.summary.iter().map(line).collect::<Vec<_>>().join(" ")
+    );
     let _ = writeln!(o, "<h2>Key incidents</h2>");
     for k in &b.incidents {
         let _ = writeln!(
@@ -112,49 +116,8 @@ pub fn render(b: &Brief) -> String {
         let _ = writeln!(o, "<li>{}: {}</li>", long_date(&d.date), line(&d.line));
     }
     let _ = writeln!(o, "</ul><h2>Ceasefire</h2><ul>");
-    for a in &b.ceasefire.agreements {
-        let _ = writeln!(
-            o,
-            "<li><strong>{}</strong> ({}), agreed {}{}{}</li>",
-            esc(&a.name),
-            esc(&a.parties.join("–")),
-            a.agreed
-                .as_deref()
-                .map(long_date)
-                .unwrap_or_else(|| "?".into()),
-            a.effective
-                .as_deref()
-                .map(|e| format!(", in effect from {}", esc(&e.replace('T', " "))))
-                .unwrap_or_default(),
-            if a.terms.is_empty() {
-                String::new()
-            } else {
-                format!("; terms: {}", esc(&a.terms.join(", ")))
-            }
-        );
-    }
-    for s in &b.ceasefire.status {
-        let _ = writeln!(
-            o,
-            "<li>{}: {} {} ({})</li>",
-            long_date(&s.date),
-            esc(&s.parties.join("–")),
-            s.status.replace('_', " "),
-            esc(&s.agreement)
-        );
-    }
-    for v in &b.ceasefire.violations {
-        let _ = writeln!(
-            o,
-            "<li>alleged violation, {}{}: alleged by {}{}</li>",
-            long_date(&v.date),
-            v.place
-                .as_deref()
-                .map(|p| format!(" at {}", esc(p)))
-                .unwrap_or_default(),
-            esc(&v.alleged_by.join(" and ")),
-            if v.denied { ", denied" } else { "" }
-        );
+    for l in &b.ceasefire_lines {
+        let _ = writeln!(o, "<li>{}</li>", line(l));
     }
     let _ = writeln!(o, "</ul><h2>Positions and conditions</h2><ul>");
     for p in &b.positions {

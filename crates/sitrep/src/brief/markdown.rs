@@ -45,7 +45,11 @@ pub fn render(b: &Brief) -> String {
             format!("; {}", b.countries.join(", "))
         }
     );
-    let _ = writeln!(o, "{}\n", line(&b.summary));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        b.summary.iter().map(line).collect::<Vec<_>>().join(" ")
+    );
     let _ = writeln!(o, "## Key incidents\n");
     for k in &b.incidents {
         let _ = writeln!(
@@ -106,68 +110,11 @@ pub fn render(b: &Brief) -> String {
         let _ = writeln!(o, "- nothing reported");
     }
     let _ = writeln!(o, "\n## Ceasefire\n");
-    for a in &b.ceasefire.agreements {
-        let _ = writeln!(
-            o,
-            "- **{}** ({}), agreed {}{}{}{}",
-            a.name,
-            a.parties.join("–"),
-            a.agreed
-                .as_deref()
-                .map(long_date)
-                .unwrap_or_else(|| "?".into()),
-            a.effective
-                .as_deref()
-                .map(|e| format!(", in effect from {}", e.replace('T', " ")))
-                .unwrap_or_default(),
-            a.mediator
-                .as_deref()
-                .map(|m| format!(", mediated by {m}"))
-                .unwrap_or_default(),
-            if a.terms.is_empty() {
-                String::new()
-            } else {
-                format!("; terms: {}", a.terms.join(", "))
-            }
-        );
+    for l in &b.ceasefire_lines {
+        let _ = writeln!(o, "- {}", line(l));
     }
-    for s in &b.ceasefire.status {
-        let _ = writeln!(
-            o,
-            "- {}: {} {} ({})",
-            long_date(&s.date),
-            s.parties.join("–"),
-            s.status.replace('_', " "),
-            s.agreement
-        );
-    }
-    for v in &b.ceasefire.violations {
-        let _ = writeln!(
-            o,
-            "- alleged violation, {}{}: by {} alleged by {}{}",
-            long_date(&v.date),
-            v.place
-                .as_deref()
-                .map(|p| format!(" at {p}"))
-                .unwrap_or_default(),
-            v.against.as_deref().unwrap_or("?"),
-            v.alleged_by.join(" and "),
-            if v.denied { ", denied" } else { "" }
-        );
-    }
-    for c in &b.ceasefire.commitments {
-        let _ = writeln!(
-            o,
-            "- {} ({}, {}): {}",
-            c.term,
-            c.agreement,
-            c.by.as_deref().unwrap_or("both"),
-            match c.met {
-                Some(true) => "met",
-                Some(false) => "not met",
-                None => "not known",
-            }
-        );
+    if b.ceasefire_lines.is_empty() {
+        let _ = writeln!(o, "- no agreement reported");
     }
     let _ = writeln!(o, "\n## Positions and conditions\n");
     for p in &b.positions {

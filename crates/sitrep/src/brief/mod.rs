@@ -8,7 +8,7 @@ pub mod html;
 pub mod markdown;
 
 use serde::Serialize;
-use sitrep_engine::brief::english::{join_list, long_date, number};
+use sitrep_engine::brief::english::{capitalise, join_list, long_date, number};
 use sitrep_engine::incidents::{TallyQuery, incident_count, tally};
 use sitrep_model::{Act, FigureKind, Incident, PeriodFigure, Signal, Tally, Tracker};
 
@@ -78,13 +78,16 @@ pub struct Brief {
     pub until: Option<String>,
     pub countries: Vec<String>,
     pub headline: String,
-    pub summary: Line,
+    /// The summary's sentences, each with its references; at most 120 words in all.
+    pub summary: Vec<Line>,
     pub incidents: Vec<KeyIncident>,
     pub casualties: Vec<Toll>,
     pub diplomacy: Vec<Dated>,
     pub positions: Vec<Positions>,
     pub disputed: Vec<Line>,
     pub ceasefire: Tracker,
+    /// The tracker in sentences, each with its references.
+    pub ceasefire_lines: Vec<Line>,
     pub references: Vec<Reference>,
 }
 
@@ -457,6 +460,7 @@ pub fn assemble(
         };
         disputed.push(Line { text, refs: rs });
     }
+    let ceasefire_lines = ceasefire_lines(tracker, names, &mut refs);
     let (headline, summary) =
         write_up(scope, &key, &casualties, tracker, &chosen, names, &mut refs);
     Brief {
@@ -471,6 +475,7 @@ pub fn assemble(
         positions,
         disputed,
         ceasefire: tracker.clone(),
+        ceasefire_lines,
         references: refs.list,
     }
 }
@@ -484,8 +489,8 @@ fn write_up(
     chosen: &[&Incident],
     names: Names,
     refs: &mut Refs,
-) -> (String, Line) {
-    let mut sentences: Vec<String> = Vec::new();
+) -> (String, Vec<Line>) {
+    let mut sentences: Vec<Line> = Vec::new();
     let mut cited: Vec<usize> = Vec::new();
     // Who is fighting: the countries the incidents involve most.
     let mut count: Vec<(String, usize)> = Vec::new();
@@ -587,7 +592,10 @@ fn write_up(
                 cited.push(*r);
             }
         }
-        sentences.push(format!("{s}."));
+        sentences.push(Line {
+            text: format!("{s}."),
+            refs: std::mem::take(&mut cited),
+        });
     }
     // 2. The toll by country, by whose count.
     let tolls: Vec<String> = casualties
@@ -614,10 +622,10 @@ fn write_up(
         })
         .collect();
     if !tolls.is_empty() {
-        sentences.push(format!(
-            "The reports' latest tallies are {}.",
-            join_list(&tolls)
-        ));
+        sentences.push(Line {
+            text: format!("The reports' latest tallies are {}.", join_list(&tolls)),
+            refs: std::mem::take(&mut cited),
+        });
     }
     // 3. Agreements and where they stand.
     for a in &tracker.agreements {
@@ -642,23 +650,153 @@ fn write_up(
                 other => other,
             };
             s.push_str(&format!("; it {verb} on {}", long_date(&l.date)));
+            if let Some(src) = l.sources.first() {
+                cited.push(refs.cite(&src.report, &src.published, &src.sentence));
+            }
         }
         if let Some(src) = a.sources.first() {
             cited.push(refs.cite(&src.report, &src.published, &src.sentence));
         }
-        sentences.push(format!("{s}."));
+        cited.sort_unstable();
+        cited.dedup();
+        sentences.push(Line {
+            text: format!("{s}."),
+            refs: std::mem::take(&mut cited),
+        });
     }
     if !tracker.violations.is_empty() {
-        sentences.push(format!(
-            "The parties alleged {} violations after agreements took effect.",
-            number(tracker.violations.len() as u64)
-        ));
+        let rs: Vec<usize> = tracker
+            .violations
+            .iter()
+            .filter_map(|v| v.sources.first())
+            .take(4)
+            .map(|src| refs.cite(&src.report, &src.published, &src.sentence))
+            .collect();
+        sentences.push(Line {
+            text: format!(
+                "The parties alleged {} violations after agreements took effect.",
+                number(tracker.violations.len() as u64)
+            ),
+            refs: rs,
+        });
     }
-    let text = sitrep_engine::brief::english::within_words(&sentences, SUMMARY_WORDS);
-    cited.sort_unstable();
-    cited.dedup();
-    (
-        sitrep_engine::brief::english::fit(&headline, 100),
-        Line { text, refs: cited },
-    )
+    // Whole sentences while the words last.
+    let mut words = 0;
+    let summary: Vec<Line> = sentences
+        .into_iter()
+        .filter(|l| {
+            let w = l.text.split_whitespace().count();
+            let keep = words + w <= SUMMARY_WORDS;
+            if keep {
+                words += w;
+            }
+            keep
+        })
+        .collect();
+    (sitrep_engine::brief::english::fit(&headline, 100), summary)
+}
+
+/// The tracker in sentences, each citing its sources.
+fn ceasefire_lines(t: &Tracker, names: Names, refs: &mut Refs) -> Vec<Line> {
+    let mut cite = |sources: &[sitrep_model::Source]| -> Vec<usize> {
+        let mut rs: Vec<usize> = sources
+            .iter()
+            .take(3)
+            .map(|s| refs.cite(&s.report, &s.published, &s.sentence))
+            .collect();
+        rs.dedup();
+        rs
+    };
+    let pair = |ps: &[String]| join_list(&ps.iter().map(|p| names(p)).collect::<Vec<_>>());
+    let mut out = Vec::new();
+    for a in &t.agreements {
+        let mut text = format!(
+            "{}: {} agreed{}",
+            a.name,
+            pair(&a.parties),
+            a.agreed
+                .as_deref()
+                .map(|d| format!(" on {}", long_date(d)))
+                .unwrap_or_default()
+        );
+        if let Some(p) = &a.place_signed {
+            text.push_str(&format!(" in {p}"));
+        }
+        if let Some(m) = &a.mediator {
+            text.push_str(&format!(", mediated by {}", names(m)));
+        }
+        if let Some(e) = &a.effective {
+            let (d, time) = e.split_once('T').unwrap_or((e, ""));
+            text.push_str(&format!(", in effect from {}", long_date(d)));
+            if !time.is_empty() {
+                text.push_str(&format!(" at {time} UTC"));
+            }
+        }
+        if !a.terms.is_empty() {
+            text.push_str(&format!("; terms: {}", join_list(&a.terms)));
+        }
+        out.push(Line {
+            text: format!("{text}."),
+            refs: cite(&a.sources),
+        });
+    }
+    for s in &t.status {
+        let name = t
+            .agreements
+            .iter()
+            .find(|a| a.key == s.agreement)
+            .map_or(s.agreement.clone(), |a| a.name.clone());
+        let status = match s.status.as_str() {
+            "in_force" => "in force",
+            "agreed" => "agreed",
+            "renewed" => "agreed, renewing the ceasefire",
+            other => other,
+        };
+        out.push(Line {
+            text: format!(
+                "{}: {} between {}: {status}.",
+                long_date(&s.date),
+                capitalise(&name),
+                pair(&s.parties)
+            ),
+            refs: cite(&s.sources),
+        });
+    }
+    for v in &t.violations {
+        out.push(Line {
+            text: format!(
+                "Alleged violation of {} on {}{}: alleged by {}{}{}.",
+                v.agreement,
+                long_date(&v.date),
+                v.place
+                    .as_deref()
+                    .map(|p| format!(" at {p}"))
+                    .unwrap_or_default(),
+                pair(&v.alleged_by),
+                v.against
+                    .as_deref()
+                    .map(|a| format!(" against {}", names(a)))
+                    .unwrap_or_default(),
+                if v.denied { ", denied" } else { "" }
+            ),
+            refs: cite(&v.sources),
+        });
+    }
+    for c in &t.commitments {
+        out.push(Line {
+            text: format!(
+                "{} ({}, {}): {}.",
+                c.term,
+                c.agreement,
+                c.by.as_deref().map(names).unwrap_or_else(|| "both".into()),
+                match c.met {
+                    Some(true) => "met",
+                    Some(false) => "not met",
+                    None => "not known",
+                }
+            ),
+            refs: cite(&c.sources),
+        });
+    }
+    out
 }

@@ -7,7 +7,7 @@ mod decode;
 mod feed;
 mod fetch;
 mod html;
-mod jsonl;
+pub mod jsonl;
 mod sniff;
 
 use std::fs;

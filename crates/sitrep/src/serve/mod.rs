@@ -1,0 +1,190 @@
+//! `sitrep serve` and `sitrep demo`: an HTTP server (axum) over the store: the JSON API
+//! (`api.rs`, errors in one shape from `error.rs`), the dashboard with every asset compiled
+//! into the binary (`assets.rs`), and shared state (`state.rs`). Loopback by default; a token
+//! is required for writes and for any other bind; request size and time are limited; Ctrl-C
+//! or SIGTERM shut it down gracefully.
+
+mod api;
+mod assets;
+mod error;
+mod state;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use axum::Router;
+use axum::routing::get;
+use sitrep_engine::Engine;
+
+use crate::cli::{DemoArgs, ServeArgs};
+use state::AppState;
+
+/// The largest request body accepted (a batch of reports).
+pub const MAX_BODY: usize = 16 * 1024 * 1024;
+/// The longest a request may take.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(assets::index))
+        .route("/assets/{name}", get(assets::asset))
+        .route("/api/health", get(api::health))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/incidents", get(api::incidents))
+        .route("/api/incidents/{id}", get(api::incident))
+        .route("/api/reports", axum::routing::post(api::post_reports))
+        .route("/api/reports/{id}", get(api::report))
+        .route("/api/tallies", get(api::tallies))
+        .route("/api/brief", get(api::brief))
+        .route("/api/ceasefire", get(api::ceasefire))
+        .route("/api/search", get(api::search))
+        .route("/api/countries", get(api::countries))
+        .fallback(api::not_found)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            TIMEOUT,
+        ))
+        // Outermost, so the limits' own refusals get the API's error shape too.
+        .layer(axum::middleware::map_response(uniform_errors))
+        .with_state(state)
+}
+
+/// Errors raised below the handlers (a body too large, a timeout, a bad path parameter)
+/// get the API's one error shape too.
+async fn uniform_errors(res: axum::response::Response) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        let code = error::Code::of_status(status);
+        let message = status.canonical_reason().unwrap_or("error").to_string();
+        return error::ApiError::new(code, message).into_response();
+    }
+    res
+}
+
+fn is_loopback(addr: &SocketAddr) -> bool {
+    addr.ip().is_loopback()
+}
+
+/// Serves the store at `db` on `addr` until Ctrl-C or SIGTERM; prints the address once it
+/// listens (port 0 picks a free one).
+pub fn serve(db: PathBuf, addr: SocketAddr, token: Option<String>) -> anyhow::Result<ExitCode> {
+    if !is_loopback(&addr) && token.is_none() {
+        bail!(
+            "{addr} is not a loopback address: give --token (or SITREP_TOKEN) to serve beyond this machine"
+        );
+    }
+    let engine = Engine::new(
+        sitrep_engine::lexicon::Lexicon::builtin(),
+        crate::gazetteer_cmd::load()?,
+    );
+    // Opens (and migrates) the store before listening, so a bad path fails at once.
+    sitrep_store::Store::open(&db)
+        .with_context(|| format!("{}: cannot open the store", db.display()))?;
+    let state = Arc::new(AppState::new(db, engine, token));
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let local = listener.local_addr()?;
+        crate::output::write_out(&format!("sitrep: serving http://{local}/ (Ctrl-C stops)\n"))?;
+        axum::serve(listener, router(state))
+            .with_graceful_shutdown(shutdown())
+            .await
+            .context("server failed")?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let (_, db) = crate::ingest_cmd::open(&args.store)?;
+    let token = args
+        .token
+        .or_else(|| std::env::var("SITREP_TOKEN").ok())
+        .filter(|t| !t.is_empty());
+    serve(db, args.addr, token)
+}
+
+/// The bundled example corpus: the team's incident and ceasefire reports.
+const DEMO: &[(&str, &str)] = &[
+    (
+        "incidents",
+        include_str!("../../../../tests/incidents/reports.jsonl"),
+    ),
+    (
+        "ceasefire",
+        include_str!("../../../../tests/ceasefire/reports.jsonl"),
+    ),
+];
+
+pub fn demo(args: DemoArgs) -> anyhow::Result<ExitCode> {
+    let dir = std::env::temp_dir().join(format!("sitrep-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let db = dir.join("demo.db");
+    let _ = std::fs::remove_file(&db);
+    {
+        let mut store = sitrep_store::Store::open(&db)?;
+        let engine = Engine::new(
+            sitrep_engine::lexicon::Lexicon::builtin(),
+            crate::gazetteer_cmd::load()?,
+        );
+        let merger = sitrep::EngineMerger::default();
+        let mut n = 0;
+        for (name, text) in DEMO {
+            let mut errors = Vec::new();
+            let reports = crate::input::jsonl::read(text, name, &mut errors);
+            let records: Vec<sitrep_model::Record> = reports
+                .iter()
+                .map(|r| {
+                    engine.extract(&sitrep_engine::Input {
+                        text: &r.text,
+                        id: r.id.clone(),
+                        title: r.title.clone(),
+                        published: r.published,
+                        source: Some(r.source.clone()),
+                    })
+                })
+                .collect();
+            n += store.insert_merged(&records, &merger)?.new;
+        }
+        crate::output::write_out(&format!(
+            "sitrep demo: {n} example reports in {}\n",
+            db.display()
+        ))?;
+    }
+    let token = std::env::var("SITREP_TOKEN").ok().filter(|t| !t.is_empty());
+    serve(db, args.addr, token)
+}
