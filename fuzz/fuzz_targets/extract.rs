@@ -1,4 +1,6 @@
-//! Extraction never panics, and every span it returns lies inside the text on char boundaries.
+//! Extraction never panics, and every span it returns lies inside the text on char boundaries;
+//! nor do the stages that read the record afterwards: accounts, period totals, diplomacy
+//! signals, the ceasefire tracker and tallies.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -35,5 +37,19 @@ fuzz_target!(|data: &[u8]| {
     }
     // Normalising normalised text changes nothing.
     assert_eq!(sitrep_engine::text::normalize(t).text, *t);
+    // The multi-report stages take any record.
+    let accounts = sitrep_engine::incidents::accounts(&rec, None);
+    let periods = sitrep_engine::incidents::period_figures(&rec, None);
+    let signals = sitrep_engine::ceasefire::signals(&rec, engine.lexicon(), None);
+    let mut incidents = Vec::new();
+    for (i, a) in accounts.iter().enumerate() {
+        let mut profile = sitrep_engine::model::Profile::default();
+        sitrep_engine::incidents::absorb(&mut profile, a);
+        let _ = sitrep_engine::incidents::affinity(&profile, a);
+        let _ = sitrep_engine::incidents::window(a);
+        incidents.push(sitrep_engine::model::Incident { id: i as i64, profile, accounts: vec![a.clone()] });
+    }
+    let _ = sitrep_engine::ceasefire::track(&signals, &incidents);
+    let _ = sitrep_engine::incidents::tally(&incidents, &periods, &Default::default());
 });
 
