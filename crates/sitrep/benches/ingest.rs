@@ -58,7 +58,7 @@ fn peak_rss_mib() -> Option<f64> {
 
 fn ingest(
     engine: &Engine,
-    merger: &EngineMerger,
+    merger: &EngineMerger<'_>,
     store: &mut Store,
     texts: &[String],
 ) -> (usize, usize) {
@@ -94,7 +94,9 @@ fn main() {
     let texts: Vec<String> = (0..REPORTS).map(report).collect();
     let mb = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     let engine = Engine::builtin();
-    let merger = EngineMerger::default();
+    let merger = EngineMerger {
+        lexicon: engine.lexicon(),
+    };
     let mut store = Store::open(&dir.join("bench.db")).expect("store opens");
     let t = Instant::now();
     let (new, known) = ingest(&engine, &merger, &mut store, &texts);
@@ -128,28 +130,14 @@ fn main() {
     println!("incidents: {}", incidents.len());
     // A period brief over everything stored: read, track, assemble, render.
     let t3 = Instant::now();
-    let incidents = store
-        .incidents(&sitrep_store::IncidentQuery::default())
-        .expect("incidents read");
-    let periods = store.period_figures().expect("period figures read");
-    let signals = store.signals(None, None).expect("signals read");
-    let tracker = sitrep_engine::ceasefire::track(&signals, &incidents);
-    let countries = sitrep_engine::gazetteer::country_names();
-    let names = |c: &str| countries.get(c).cloned().unwrap_or_else(|| c.to_string());
-    let brief = sitrep::brief::assemble(
-        &sitrep::brief::Scope::default(),
-        &incidents,
-        &periods,
-        &signals,
-        &tracker,
-        &names,
-    );
+    let brief =
+        sitrep::brief::build(&store, &sitrep::brief::Scope::default()).expect("the brief builds");
     let md = sitrep::brief::markdown::render(&brief);
     println!(
-        "period brief over {REPORTS} stored reports: {:.0} ms ({} incidents, {} signals, {} KB of Markdown)",
+        "period brief over {REPORTS} stored reports: {:.0} ms ({} key incidents, {} references, {} KB of Markdown)",
         t3.elapsed().as_secs_f64() * 1000.0,
-        incidents.len(),
-        signals.len(),
+        brief.incidents.len(),
+        brief.references.len(),
         md.len() / 1024
     );
     std::fs::remove_dir_all(dir).ok();

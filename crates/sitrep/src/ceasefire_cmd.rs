@@ -18,18 +18,10 @@ pub fn tracker(store: &Store, parties: &[String]) -> Result<Tracker, StoreError>
     let incidents = store.incidents(&IncidentQuery::default())?;
     let mut t = sitrep_engine::ceasefire::track(&signals, &incidents);
     if !parties.is_empty() {
-        let mut want: Vec<String> = parties.iter().map(|p| p.to_uppercase()).collect();
-        want.sort();
-        let keep: Vec<String> = t
-            .agreements
-            .iter()
-            .filter(|a| want.iter().all(|p| a.parties.contains(p)))
-            .map(|a| a.key.clone())
-            .collect();
-        t.agreements.retain(|a| keep.contains(&a.key));
-        t.status.retain(|s| keep.contains(&s.agreement));
-        t.violations.retain(|v| keep.contains(&v.agreement));
-        t.commitments.retain(|c| keep.contains(&c.agreement));
+        let want: Vec<String> = parties.iter().map(|p| p.to_uppercase()).collect();
+        sitrep_engine::ceasefire::keep_agreements(&mut t, |a| {
+            want.iter().all(|p| a.parties.contains(p))
+        });
     }
     Ok(t)
 }

@@ -14,7 +14,8 @@ use crate::ingest_cmd::open;
 use crate::input::parse_date;
 use crate::output::write_out;
 
-fn checked_date(flag: &str, d: &Option<String>) -> anyhow::Result<Option<String>> {
+/// A date flag checked and written `YYYY-MM-DD`.
+pub fn checked_date(flag: &str, d: &Option<String>) -> anyhow::Result<Option<String>> {
     match d {
         None => Ok(None),
         Some(s) => parse_date(s)

@@ -56,7 +56,9 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut errors: Vec<InputError> = Vec::new();
     let files = input::expand(&args.inputs, &mut errors);
     let start = Instant::now();
-    let merger = sitrep::EngineMerger::default();
+    let merger = sitrep::EngineMerger {
+        lexicon: engine.lexicon(),
+    };
     // Reports stored before incidents existed, or by an older sitrep, are merged first.
     store
         .merge_pending(&merger, BATCH)

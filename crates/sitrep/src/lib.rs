@@ -9,20 +9,12 @@ use sitrep_model::{Account, PeriodFigure, Profile, Record, Signal};
 use sitrep_store::Merger;
 
 /// The engine's merging rules, as the store asks for them; it reads diplomacy with the
-/// built-in lexicons.
-pub struct EngineMerger {
-    pub lexicon: sitrep_engine::lexicon::Lexicon,
+/// engine's own lexicons.
+pub struct EngineMerger<'a> {
+    pub lexicon: &'a sitrep_engine::lexicon::Lexicon,
 }
 
-impl Default for EngineMerger {
-    fn default() -> Self {
-        EngineMerger {
-            lexicon: sitrep_engine::lexicon::Lexicon::builtin(),
-        }
-    }
-}
-
-impl Merger for EngineMerger {
+impl Merger for EngineMerger<'_> {
     fn accounts(&self, record: &Record, copy_of: Option<&str>) -> Vec<Account> {
         incidents::accounts(record, copy_of)
     }
@@ -39,6 +31,6 @@ impl Merger for EngineMerger {
         incidents::absorb(p, a)
     }
     fn signals(&self, record: &Record, copy_of: Option<&str>) -> Vec<Signal> {
-        sitrep_engine::ceasefire::signals(record, &self.lexicon, copy_of)
+        sitrep_engine::ceasefire::signals(record, self.lexicon, copy_of)
     }
 }

@@ -8,4 +8,4 @@ mod signals;
 mod track;
 
 pub use signals::signals;
-pub use track::{STATUSES, status_on, track};
+pub use track::{STATUSES, keep_agreements, status_on, track};

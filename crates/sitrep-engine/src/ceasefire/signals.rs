@@ -14,7 +14,6 @@ pub fn signals(record: &Record, lex: &Lexicon, copy_of: Option<&str>) -> Vec<Sig
         .published
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
-    let text_of = |span: Span| doc.text.get(span.start..span.end).unwrap_or("");
     let in_sentence = |span: Span, s: Span| s.start <= span.start && span.end <= s.end;
     // The countries a sentence names, in order: states' actors and country places.
     let countries_in = |s: Span| -> Vec<String> {
@@ -67,12 +66,7 @@ pub fn signals(record: &Record, lex: &Lexicon, copy_of: Option<&str>) -> Vec<Sig
         published: doc.published.clone(),
         copy_of: copy_of.map(str::to_string),
         sentence_index: i,
-        sentence: record
-            .sentences
-            .get(i)
-            .map_or("", |s| text_of(*s))
-            .trim()
-            .to_string(),
+        sentence: record.sentence_text(i).trim().to_string(),
         act,
         agreement: None,
         named_for: None,
@@ -86,13 +80,20 @@ pub fn signals(record: &Record, lex: &Lexicon, copy_of: Option<&str>) -> Vec<Sig
         terms: Vec::new(),
     };
     let mut out = Vec::new();
-    let sentence_terms: Vec<Vec<String>> = record
+    // Each sentence tokenised and matched against `ceasefire.tsv` once.
+    let read: Vec<_> = record
         .sentences
         .iter()
         .map(|s| {
             let toks = lex.tokenize(&doc.text, *s);
-            lex.ceasefire
-                .find_all(&toks)
+            let found = lex.ceasefire.find_all(&toks);
+            (toks, found)
+        })
+        .collect();
+    let sentence_terms: Vec<Vec<String>> = read
+        .iter()
+        .map(|(_, found)| {
+            found
                 .iter()
                 .filter_map(|m| match m.value {
                     CeasefireWord::Term(t) => Some(t.clone()),
@@ -102,8 +103,7 @@ pub fn signals(record: &Record, lex: &Lexicon, copy_of: Option<&str>) -> Vec<Sig
         })
         .collect();
     for (i, s) in record.sentences.iter().enumerate() {
-        let toks = lex.tokenize(&doc.text, *s);
-        let found = lex.ceasefire.find_all(&toks);
+        let (toks, found) = &read[i];
         // "ASTANA — …": a dateline names where the report was filed, not a party.
         let dateline_end = toks
             .iter()
@@ -224,9 +224,7 @@ pub fn signals(record: &Record, lex: &Lexicon, copy_of: Option<&str>) -> Vec<Sig
                     if sig.effective.is_none()
                         && let Some(p) = published
                     {
-                        for next in record.sentences.iter().skip(i + 1).take(2) {
-                            let nt = lex.tokenize(&doc.text, *next);
-                            let nf = lex.ceasefire.find_all(&nt);
+                        for (nt, nf) in read.iter().skip(i + 1).take(2) {
                             if let Some(cue) =
                                 nf.iter().find(|m| m.value == &CeasefireWord::FutureEffect)
                             {

@@ -51,6 +51,21 @@ fn find(agreements: &[Agreement], s: &Signal) -> Option<usize> {
         })
 }
 
+/// Keeps only the agreements `keep` accepts, with their statuses, violations and
+/// commitments.
+pub fn keep_agreements(t: &mut Tracker, keep: impl Fn(&Agreement) -> bool) {
+    let kept: Vec<String> = t
+        .agreements
+        .iter()
+        .filter(|a| keep(a))
+        .map(|a| a.key.clone())
+        .collect();
+    t.agreements.retain(|a| kept.contains(&a.key));
+    t.status.retain(|s| kept.contains(&s.agreement));
+    t.violations.retain(|v| kept.contains(&v.agreement));
+    t.commitments.retain(|c| kept.contains(&c.agreement));
+}
+
 /// The status of a pair on a date (`YYYY-MM-DD`), from the tracker's timeline.
 pub fn status_on<'t>(
     tracker: &'t Tracker,

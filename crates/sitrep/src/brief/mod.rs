@@ -33,6 +33,12 @@ pub struct Line {
     pub refs: Vec<usize>,
 }
 
+impl AsRef<str> for Line {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideAccount {
     pub side: String,
@@ -91,6 +97,18 @@ pub struct Brief {
     pub references: Vec<Reference>,
 }
 
+impl Brief {
+    /// The period the brief covers, in words: "1 May 2026 to 31 May 2026".
+    pub fn period(&self) -> String {
+        match (&self.since, &self.until) {
+            (Some(s), Some(u)) => format!("{} to {}", long_date(s), long_date(u)),
+            (Some(s), None) => format!("since {}", long_date(s)),
+            (None, Some(u)) => format!("until {}", long_date(u)),
+            (None, None) => "all reports".into(),
+        }
+    }
+}
+
 /// What a brief covers.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
@@ -142,7 +160,29 @@ fn kind_word(k: FigureKind) -> &'static str {
     }
 }
 
-/// Builds the brief for a scope from what the store holds.
+/// The brief for a scope over what the store holds: every incident and period total read
+/// once, the tracker over all of them, kept to agreements involving the scope's countries.
+pub fn build(
+    store: &sitrep_store::Store,
+    scope: &Scope,
+) -> Result<Brief, sitrep_store::StoreError> {
+    let incidents = store.incidents(&sitrep_store::IncidentQuery::default())?;
+    let periods = store.period_figures()?;
+    let signals = store.signals(None, scope.until.as_deref())?;
+    let mut tracker = sitrep_engine::ceasefire::track(&signals, &incidents);
+    if !scope.countries.is_empty() {
+        sitrep_engine::ceasefire::keep_agreements(&mut tracker, |a| {
+            a.parties.iter().any(|p| scope.countries.contains(p))
+        });
+    }
+    let countries = sitrep_engine::gazetteer::country_names();
+    let names = |cc: &str| countries.get(cc).cloned().unwrap_or_else(|| cc.to_string());
+    Ok(assemble(
+        scope, &incidents, &periods, &signals, &tracker, &names,
+    ))
+}
+
+/// Assembles the brief for a scope from the incidents, period totals, signals and tracker.
 pub fn assemble(
     scope: &Scope,
     incidents: &[Incident],
@@ -680,19 +720,7 @@ fn write_up(
             refs: rs,
         });
     }
-    // Whole sentences while the words last.
-    let mut words = 0;
-    let summary: Vec<Line> = sentences
-        .into_iter()
-        .filter(|l| {
-            let w = l.text.split_whitespace().count();
-            let keep = words + w <= SUMMARY_WORDS;
-            if keep {
-                words += w;
-            }
-            keep
-        })
-        .collect();
+    let summary = sitrep_engine::brief::english::within_words(sentences, SUMMARY_WORDS);
     (sitrep_engine::brief::english::fit(&headline, 100), summary)
 }
 

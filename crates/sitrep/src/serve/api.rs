@@ -301,7 +301,7 @@ pub async fn brief(
         ));
     }
     let brief = state
-        .with_store(move |s, _| Ok(crate::brief_cmd::build(s, &scope)?))
+        .with_store(move |s, _| Ok(sitrep::brief::build(s, &scope)?))
         .await?;
     Ok(match format.as_str() {
         "md" => (
@@ -453,7 +453,10 @@ pub async fn post_reports(
                 })
                 .collect();
             let ids: Vec<String> = records.iter().map(|r| r.document.id.clone()).collect();
-            let done = s.insert_merged(&records, &st.merger)?;
+            let merger = sitrep::EngineMerger {
+                lexicon: st.engine.lexicon(),
+            };
+            let done = s.insert_merged(&records, &merger)?;
             if let Ok(mut g) = st.summaries.write() {
                 *g = None;
             }

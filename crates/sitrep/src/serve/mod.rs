@@ -77,16 +77,12 @@ fn is_loopback(addr: &SocketAddr) -> bool {
 
 /// Serves the store at `db` on `addr` until Ctrl-C or SIGTERM; prints the address once it
 /// listens (port 0 picks a free one).
-pub fn serve(db: PathBuf, addr: SocketAddr, token: Option<String>) -> anyhow::Result<ExitCode> {
-    if !is_loopback(&addr) && token.is_none() {
-        bail!(
-            "{addr} is not a loopback address: give --token (or SITREP_TOKEN) to serve beyond this machine"
-        );
-    }
-    let engine = Engine::new(
-        sitrep_engine::lexicon::Lexicon::builtin(),
-        crate::gazetteer_cmd::load()?,
-    );
+pub fn serve(
+    db: PathBuf,
+    addr: SocketAddr,
+    token: Option<String>,
+    engine: Engine,
+) -> anyhow::Result<ExitCode> {
     // Opens (and migrates) the store before listening, so a bad path fails at once.
     sitrep_store::Store::open(&db)
         .with_context(|| format!("{}: cannot open the store", db.display()))?;
@@ -129,13 +125,30 @@ async fn shutdown() {
     }
 }
 
-pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let (_, db) = crate::ingest_cmd::open(&args.store)?;
-    let token = args
-        .token
+/// The write token: given, else `$SITREP_TOKEN`; required beyond loopback.
+fn token(given: Option<String>, addr: &SocketAddr) -> anyhow::Result<Option<String>> {
+    let token = given
         .or_else(|| std::env::var("SITREP_TOKEN").ok())
         .filter(|t| !t.is_empty());
-    serve(db, args.addr, token)
+    if !is_loopback(addr) && token.is_none() {
+        bail!(
+            "{addr} is not a loopback address: give --token (or SITREP_TOKEN) to serve beyond this machine"
+        );
+    }
+    Ok(token)
+}
+
+fn engine() -> anyhow::Result<Engine> {
+    Ok(Engine::new(
+        sitrep_engine::lexicon::Lexicon::builtin(),
+        crate::gazetteer_cmd::load()?,
+    ))
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let token = token(args.token, &args.addr)?;
+    let (_, db) = crate::ingest_cmd::open(&args.store)?;
+    serve(db, args.addr, token, engine()?)
 }
 
 /// The bundled example corpus: the team's incident and ceasefire reports.
@@ -151,17 +164,17 @@ const DEMO: &[(&str, &str)] = &[
 ];
 
 pub fn demo(args: DemoArgs) -> anyhow::Result<ExitCode> {
+    let token = token(None, &args.addr)?;
+    let engine = engine()?;
     let dir = std::env::temp_dir().join(format!("sitrep-demo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
     let db = dir.join("demo.db");
     let _ = std::fs::remove_file(&db);
     {
         let mut store = sitrep_store::Store::open(&db)?;
-        let engine = Engine::new(
-            sitrep_engine::lexicon::Lexicon::builtin(),
-            crate::gazetteer_cmd::load()?,
-        );
-        let merger = sitrep::EngineMerger::default();
+        let merger = sitrep::EngineMerger {
+            lexicon: engine.lexicon(),
+        };
         let mut n = 0;
         for (name, text) in DEMO {
             let mut errors = Vec::new();
@@ -185,6 +198,5 @@ pub fn demo(args: DemoArgs) -> anyhow::Result<ExitCode> {
             db.display()
         ))?;
     }
-    let token = std::env::var("SITREP_TOKEN").ok().filter(|t| !t.is_empty());
-    serve(db, args.addr, token)
+    serve(db, args.addr, token, engine)
 }

@@ -15,7 +15,6 @@ pub struct AppState {
     pub db: PathBuf,
     pool: Mutex<Vec<Store>>,
     pub engine: Engine,
-    pub merger: sitrep::EngineMerger,
     pub token: Option<String>,
     pub summaries: RwLock<Option<Arc<Vec<Summary>>>>,
     /// Serialises writes: one ingest at a time.
@@ -28,7 +27,6 @@ impl AppState {
             db,
             pool: Mutex::new(Vec::new()),
             engine,
-            merger: sitrep::EngineMerger::default(),
             token,
             summaries: RwLock::new(None),
             write: Mutex::new(()),
