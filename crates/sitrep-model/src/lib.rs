@@ -83,6 +83,16 @@ pub struct Record {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Record {
+    /// The text of sentence `i` (empty when there is no such sentence).
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences
+            .get(i)
+            .and_then(|s| self.document.text.get(s.start..s.end))
+            .unwrap_or("")
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// `sha256:` of the normalised text, or the id a JSON Lines input gave.

@@ -3,44 +3,25 @@
 //! truce, violations, a suspension, a collapse, talks and a new ceasefire), checked against
 //! its `expected.json`, and kept stable by snapshots.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::OnceLock;
 
+use common::run;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/ceasefire")
+    common::corpus("ceasefire")
 }
 
+/// The corpus ingested once into a fresh store; its path.
 fn store() -> &'static PathBuf {
     static DB: OnceLock<PathBuf> = OnceLock::new();
     DB.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("sitrep-ceasefire-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("store.db");
-        run(
-            &db,
-            &["ingest", corpus().join("reports.jsonl").to_str().unwrap()],
-        );
+        let (db, _) = common::fresh_store("ceasefire");
         db
     })
-}
-
-fn run(db: &PathBuf, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .output()
-        .expect("sitrep runs");
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).to_string()
 }
 
 fn expected() -> Value {

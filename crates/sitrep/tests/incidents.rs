@@ -3,47 +3,27 @@
 //! toll, a contradiction and distractors) ingested through the CLI, then incidents, accounts
 //! and tallies checked against its `expected.json`.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::OnceLock;
 
+use common::run;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/incidents")
+    common::corpus("incidents")
 }
 
 /// The corpus ingested once into a fresh store; its path.
 fn store() -> &'static PathBuf {
     static DB: OnceLock<PathBuf> = OnceLock::new();
     DB.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("sitrep-incidents-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("store.db");
-        let out = run(
-            &db,
-            &["ingest", corpus().join("reports.jsonl").to_str().unwrap()],
-        );
+        let (db, out) = common::fresh_store("incidents");
         assert!(out.contains("34 new (4 of them syndicated"), "{out}");
         db
     })
-}
-
-fn run(db: &PathBuf, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(args)
-        .arg("--db")
-        .arg(db)
-        .output()
-        .expect("sitrep runs");
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).to_string()
 }
 
 fn json(args: &[&str]) -> Value {

@@ -79,19 +79,21 @@ pub fn fit(s: &str, max: usize) -> String {
     format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
 }
 
-/// Keeps whole sentences while the word count stays within `max`.
-pub fn within_words(sentences: &[String], max: usize) -> String {
-    let mut out: Vec<&str> = Vec::new();
+/// Keeps whole sentences, in order, while their word count stays within `max`; a sentence
+/// that would pass it is left out and shorter ones after it may still fit.
+pub fn within_words<T: AsRef<str>>(sentences: Vec<T>, max: usize) -> Vec<T> {
     let mut words = 0;
-    for s in sentences {
-        let w = s.split_whitespace().count();
-        if words + w > max {
-            continue;
-        }
-        words += w;
-        out.push(s);
-    }
-    out.join(" ")
+    sentences
+        .into_iter()
+        .filter(|s| {
+            let w = s.as_ref().split_whitespace().count();
+            let keep = words + w <= max;
+            if keep {
+                words += w;
+            }
+            keep
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -432,7 +432,7 @@ pub fn headline_and_summary(
             _ => h,
         }
     });
-    let summary = within_words(&sentences, SUMMARY_WORDS);
+    let summary = within_words(sentences, SUMMARY_WORDS).join(" ");
     (
         headline.map(|h| fit(&h, HEADLINE_CHARS)),
         (!summary.is_empty()).then_some(summary),

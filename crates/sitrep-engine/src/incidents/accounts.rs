@@ -107,19 +107,10 @@ fn focus(record: &Record) -> Option<AccountPlace> {
     })
 }
 
-fn sentence_text(record: &Record, i: usize) -> String {
-    record
-        .sentences
-        .get(i)
-        .and_then(|s| record.document.text.get(s.start..s.end))
-        .unwrap_or("")
-        .to_string()
-}
-
 fn counted(record: &Record, f: &Figure) -> CountedFigure {
     CountedFigure {
         figure: f.clone(),
-        sentence: sentence_text(record, f.evidence.sentence),
+        sentence: record.sentence_text(f.evidence.sentence).to_string(),
     }
 }
 
@@ -173,7 +164,7 @@ pub fn accounts(record: &Record, copy_of: Option<&str>) -> Vec<Account> {
             side: e.claimed_by_country.clone(),
             claimed_by: e.claimed_by.clone(),
             sentence_index: e.evidence.sentence,
-            sentence: sentence_text(record, e.evidence.sentence),
+            sentence: record.sentence_text(e.evidence.sentence).to_string(),
             figures: Vec::new(),
         });
     }
@@ -264,7 +255,7 @@ fn figure_only(
         side: f.claimed_by_country.clone(),
         claimed_by: f.claimed_by.clone(),
         sentence_index: f.evidence.sentence,
-        sentence: sentence_text(record, f.evidence.sentence),
+        sentence: record.sentence_text(f.evidence.sentence).to_string(),
         figures: vec![counted(record, f)],
     });
 }
@@ -280,7 +271,7 @@ pub fn period_figures(record: &Record, copy_of: Option<&str>) -> Vec<PeriodFigur
             report: record.document.id.clone(),
             published: record.document.published.clone(),
             copy_of: copy_of.map(str::to_string),
-            sentence: sentence_text(record, f.evidence.sentence),
+            sentence: record.sentence_text(f.evidence.sentence).to_string(),
             figure: f.clone(),
         })
         .collect()

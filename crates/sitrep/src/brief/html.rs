@@ -44,12 +44,7 @@ pub fn render(b: &Brief) -> String {
         esc(&b.headline)
     );
     let _ = writeln!(o, "<h1>{}</h1>", esc(&b.headline));
-    let period = match (&b.since, &b.until) {
-        (Some(s), Some(u)) => format!("{} to {}", long_date(s), long_date(u)),
-        (Some(s), None) => format!("since {}", long_date(s)),
-        (None, Some(u)) => format!("until {}", long_date(u)),
-        (None, None) => "all reports".into(),
-    };
+    let period = b.period();
     let _ = writeln!(
         o,
         "<p class=\"meta\">Situation report, {}</p>",

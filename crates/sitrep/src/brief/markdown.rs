@@ -30,12 +30,7 @@ fn line(l: &Line) -> String {
 pub fn render(b: &Brief) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n", b.headline);
-    let period = match (&b.since, &b.until) {
-        (Some(s), Some(u)) => format!("{} to {}", long_date(s), long_date(u)),
-        (Some(s), None) => format!("since {}", long_date(s)),
-        (None, Some(u)) => format!("until {}", long_date(u)),
-        (None, None) => "all reports".into(),
-    };
+    let period = b.period();
     let _ = writeln!(
         o,
         "_Situation report, {period}{}._\n",
