@@ -1,6 +1,6 @@
 //! A report's own headline and summary, written from its extracted facts (never copied
 //! from its text): the newest violence first, each side's account with who gives it, then
-//! the toll, then diplomacy. At most 100 characters and 80 words.
+//! the toll, then diplomacy. At most 100 characters, and three sentences of 80 words.
 
 use sitrep_model::{Actor, ActorKind, Event, Figure, FigureKind, Qualifier, Status};
 
@@ -12,6 +12,7 @@ pub type Text<'a> = dyn Fn(usize) -> &'a str + 'a;
 
 pub const HEADLINE_CHARS: usize = 100;
 pub const SUMMARY_WORDS: usize = 80;
+pub const SUMMARY_SENTENCES: usize = 3;
 
 /// What the writing draws on besides events and figures.
 pub struct Context<'a> {
@@ -432,7 +433,10 @@ pub fn headline_and_summary(
             _ => h,
         }
     });
-    let summary = within_words(sentences, SUMMARY_WORDS).join(" ");
+    // RECORD.md: two or three sentences, the most newsworthy first.
+    let mut summary = within_words(sentences, SUMMARY_WORDS);
+    summary.truncate(SUMMARY_SENTENCES);
+    let summary = summary.join(" ");
     (
         headline.map(|h| fit(&h, HEADLINE_CHARS)),
         (!summary.is_empty()).then_some(summary),
