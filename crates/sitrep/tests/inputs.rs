@@ -455,7 +455,9 @@ fn urls_are_fetched_and_their_errors_named() {
 #[test]
 fn a_local_feed_can_link_pages_by_file_url() {
     let dir = temp_dir("fileurl");
-    let page = fixtures().join("input/pages/clash-2.html");
+    let page = dir.join("clash-2.html");
+    std::fs::copy(fixtures().join("input/pages/clash-2.html"), &page).unwrap();
+    let page = page.canonicalize().unwrap();
     let feed = dir.join("feed.xml");
     std::fs::write(
         &feed,
@@ -479,5 +481,82 @@ fn a_local_feed_can_link_pages_by_file_url() {
     );
     assert_eq!(d["source"], page.display().to_string());
     assert!(Path::new(d["source"].as_str().unwrap()).exists());
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// A feed is data from elsewhere: its links never read files outside its own folder,
+/// devices or FIFOs (issue 14). Each such item falls back to its own text, or is named.
+#[test]
+fn a_feed_cannot_read_local_files_outside_its_folder() {
+    let dir = temp_dir("hostile-feed");
+    let inner = dir.join("feeds");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::write(dir.join("secret.txt"), "SECRET-CONTENT troops clashed").unwrap();
+    let items: String = [
+        "/etc/passwd",
+        "../secret.txt",
+        "../../../../../../etc/passwd",
+        "file:///etc/passwd",
+        "/dev/zero",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, l)| {
+        format!("<item><title>T{i}</title><guid>g{i}</guid><link>{l}</link><description>Item {i} own text: troops clashed.</description></item>")
+    })
+    .collect();
+    let feed = inner.join("feed.xml");
+    std::fs::write(
+        &feed,
+        format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+    )
+    .unwrap();
+    let o = sitrep(&["extract", "--format", "jsonl", feed.to_str().unwrap()]);
+    let docs = documents(&o);
+    assert_eq!(docs.len(), 5, "{}", stderr(&o));
+    for d in &docs {
+        let text = d["text"].as_str().unwrap();
+        assert!(text.contains("own text"), "{d}");
+        assert!(!text.contains("SECRET") && !text.contains("root:"), "{d}");
+    }
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Devices, FIFOs and symlink loops: named or skipped, never read for ever.
+#[cfg(unix)]
+#[test]
+fn devices_fifos_and_symlink_loops_are_not_read() {
+    let dir = temp_dir("special");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Gunmen attacked a village in Mali on Monday.",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    let fifo = dir.join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    // The folder: one report, the loop walked once, the FIFO skipped.
+    let o = sitrep(&["extract", "--format", "jsonl", dir.to_str().unwrap()]);
+    assert_eq!(documents(&o).len(), 1, "{}", stderr(&o));
+    // Given by name, a device or a FIFO is one error line naming it.
+    let mut named = vec!["/dev/zero".to_string()];
+    if made {
+        named.push(fifo.display().to_string());
+    }
+    for input in &named {
+        let o = sitrep(&[
+            "extract",
+            "--format",
+            "jsonl",
+            input,
+            dir.join("a.txt").to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(documents(&o).len(), 1);
+        assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
+    }
     std::fs::remove_dir_all(dir).ok();
 }

@@ -62,7 +62,9 @@ fn item(feed: &Loaded, entry: &Entry, name: &str) -> Result<Report, String> {
         .filter(|l| !l.is_empty());
     let target = link.as_deref().and_then(|l| target(l, feed));
     let page = target.as_ref().map(|t| match t {
-        Target::Local(p) => Loaded::from_file(p).and_then(|l| super::page(&l)),
+        Target::Local(p) => confined(p, feed)
+            .and_then(|p| Loaded::from_file(&p))
+            .and_then(|l| super::page(&l)),
         Target::Remote(u) => Loaded::from_url(u).and_then(|l| super::page(&l)),
     });
     let own_text = entry
@@ -149,6 +151,22 @@ fn target(link: &str, feed: &Loaded) -> Option<Target> {
     ))
 }
 
+/// A local link is followed only to a regular file inside the feed's own folder: never to
+/// `/etc/passwd`, `../../secret`, a device or a FIFO, whatever the feed says.
+fn confined(path: &std::path::Path, feed: &Loaded) -> Result<PathBuf, String> {
+    let refused = || format!("{} is not a file beside the feed", path.display());
+    let dir = feed.dir.as_ref().ok_or_else(refused)?;
+    let (Ok(dir), Ok(real)) = (dir.canonicalize(), path.canonicalize()) else {
+        return Err(refused());
+    };
+    let regular = std::fs::metadata(&real).is_ok_and(|m| m.is_file());
+    if real.starts_with(&dir) && regular {
+        Ok(real)
+    } else {
+        Err(refused())
+    }
+}
+
 /// `mailto:`, `tag:`, `urn:`…: a scheme is letters, digits, `+-.`, then a colon, before
 /// any slash.
 fn has_scheme(link: &str) -> bool {
@@ -232,6 +250,29 @@ mod tests {
         );
         assert_eq!(target("mailto:desk@news.example", &f), None);
         assert_eq!(target("tag:news.example,2025:1", &f), None);
+    }
+
+    #[test]
+    fn local_links_stay_inside_the_feeds_folder() {
+        let root = std::env::temp_dir().join(format!("sitrep-feed-{}", std::process::id()));
+        let dir = root.join("feeds");
+        std::fs::create_dir_all(dir.join("pages")).unwrap();
+        std::fs::write(dir.join("pages/a.html"), "<p>x</p>").unwrap();
+        std::fs::write(root.join("secret.txt"), "secret").unwrap();
+        let f = local_feed(dir.to_str().unwrap());
+        assert!(confined(&dir.join("pages/a.html"), &f).is_ok());
+        for outside in [
+            root.join("secret.txt"),
+            dir.join("../secret.txt"),
+            PathBuf::from("/etc/passwd"),
+            PathBuf::from("/dev/zero"),
+            dir.join("pages"),
+            dir.join("missing.html"),
+        ] {
+            let e = confined(&outside, &f).unwrap_err();
+            assert!(e.contains("not a file beside the feed"), "{e}");
+        }
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

@@ -22,6 +22,13 @@ pub fn read(text: &str, source: &str, errors: &mut Vec<InputError>) -> Vec<Repor
             continue;
         }
         let where_ = format!("{source}:{}", n + 1);
+        if line.len() as u64 > super::MAX_REPORT_BYTES {
+            errors.push(InputError {
+                input: where_,
+                message: super::too_large(line.len() as u64),
+            });
+            continue;
+        }
         let parsed: JsonLine = match serde_json::from_str(line) {
             Ok(p) => p,
             Err(e) => {

@@ -10,6 +10,7 @@ mod html;
 pub mod jsonl;
 mod sniff;
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -113,6 +114,21 @@ fn expand_glob(pattern: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<InputErro
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    walk_once(dir, out, errors, &mut HashSet::new());
+}
+
+/// Each folder once (a symlink loop ends where it began); only regular files are inputs.
+fn walk_once(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<InputError>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    if let Ok(real) = dir.canonicalize()
+        && !seen.insert(real)
+    {
+        return;
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -133,10 +149,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
         if hidden {
             continue;
         }
-        if p.is_dir() {
-            walk(&p, out, errors);
-        } else {
-            out.push(p);
+        match fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk_once(&p, out, errors, seen),
+            Ok(m) if m.is_file() => out.push(p),
+            // Devices, FIFOs, sockets and broken links are no reports.
+            _ => {}
         }
     }
 }
@@ -212,6 +229,31 @@ fn page(l: &Loaded) -> Result<Report, String> {
     })
 }
 
+/// Standard input may carry JSON Lines of many reports; each line, or the one report, is
+/// still held to `MAX_REPORT_BYTES`.
+const MAX_STDIN_BYTES: u64 = 1 << 30;
+
+fn too_large(len: u64) -> String {
+    format!(
+        "too large for a report ({} MB; the limit is {} MB)",
+        len / 1_000_000,
+        MAX_REPORT_BYTES / 1_000_000
+    )
+}
+
+/// Reads until the end, or fails once more than `limit` bytes came: a file that grows or
+/// a stream that never ends is refused, not read into memory.
+fn read_at_most(r: impl Read, limit: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    r.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// An input's bytes and what is known of where they came from.
 #[derive(Debug)]
 struct Loaded {
@@ -236,20 +278,20 @@ impl Loaded {
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
-        // A report is a few kilobytes; a file of many megabytes is something else (a dump,
-        // a video) and reading it whole would only waste memory. JSON Lines may be large.
-        if let Ok(meta) = fs::metadata(path)
-            && ext.as_deref() != Some("jsonl")
-            && meta.is_file()
-            && meta.len() > MAX_REPORT_BYTES
-        {
-            return Err(format!(
-                "too large for a report ({} MB; the limit is {} MB)",
-                meta.len() / 1_000_000,
-                MAX_REPORT_BYTES / 1_000_000
-            ));
+        // Only regular files: a device (`/dev/zero`) never ends and a FIFO may never open.
+        let meta = fs::metadata(path).map_err(|e| e.to_string())?;
+        if !meta.is_file() {
+            return Err("not a regular file (a folder, device, FIFO or socket)".into());
         }
-        let bytes = fs::read(path).map_err(|e| e.to_string())?;
+        // A report is a few kilobytes; a file of many megabytes is something else (a dump,
+        // a video) and reading it whole would only waste memory. JSON Lines may be large,
+        // and each of its lines is held to the same limit as it is read.
+        let jsonl = ext.as_deref() == Some("jsonl");
+        if !jsonl && meta.len() > MAX_REPORT_BYTES {
+            return Err(too_large(meta.len()));
+        }
+        let limit = if jsonl { u64::MAX } else { MAX_REPORT_BYTES };
+        let bytes = read_at_most(fs::File::open(path).map_err(|e| e.to_string())?, limit)?;
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -267,10 +309,7 @@ impl Loaded {
     }
 
     fn from_stdin() -> Result<Loaded, String> {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
+        let bytes = read_at_most(std::io::stdin(), MAX_STDIN_BYTES)?;
         Ok(Loaded {
             name: "<stdin>".into(),
             bytes,
