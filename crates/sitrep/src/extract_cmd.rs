@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use rayon::prelude::*;
 use sitrep_engine::{Engine, Input};
 use sitrep_model::Record;
@@ -17,10 +17,7 @@ use crate::output::write_out;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let published = match &args.published {
-        Some(s) => Some(
-            input::parse_date(s)
-                .with_context(|| format!("--published {s:?} is not a date (want YYYY-MM-DD)"))?,
-        ),
+        Some(s) => Some(input::date_flag("--published", s)?),
         None => None,
     };
     let mut errors: Vec<InputError> = Vec::new();

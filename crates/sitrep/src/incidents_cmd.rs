@@ -11,16 +11,13 @@ use sitrep_store::IncidentQuery;
 
 use crate::cli::{IncidentsArgs, ShowArgs, TallyArgs, TallyKind, ViewFormat};
 use crate::ingest_cmd::open;
-use crate::input::parse_date;
 use crate::output::write_out;
 
 /// A date flag checked and written `YYYY-MM-DD`.
 pub fn checked_date(flag: &str, d: &Option<String>) -> anyhow::Result<Option<String>> {
     match d {
         None => Ok(None),
-        Some(s) => parse_date(s)
-            .map(|d| Some(d.to_string()))
-            .with_context(|| format!("{flag} {s:?} is not a date (want YYYY-MM-DD)")),
+        Some(s) => crate::input::date_flag(flag, s).map(|d| Some(d.to_string())),
     }
 }
 

@@ -42,10 +42,7 @@ pub fn open(args: &StoreArgs) -> anyhow::Result<(Store, PathBuf)> {
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let published = match &args.published {
-        Some(s) => Some(
-            input::parse_date(s)
-                .with_context(|| format!("--published {s:?} is not a date (want YYYY-MM-DD)"))?,
-        ),
+        Some(s) => Some(input::date_flag("--published", s)?),
         None => None,
     };
     let (mut store, path) = open(&args.store)?;

@@ -46,6 +46,14 @@ pub struct InputError {
 
 /// Parses a date given on the command line or in an input: `YYYY-MM-DD`, or the date part
 /// of an RFC 3339 timestamp.
+/// A date a user types in a flag: exactly `YYYY-MM-DD` (no time, no trailing text).
+pub fn date_flag(flag: &str, s: &str) -> anyhow::Result<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.trim().len() == 10)
+        .ok_or_else(|| anyhow::anyhow!("{flag} {s:?} is not a date (want YYYY-MM-DD)"))
+}
+
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok()
