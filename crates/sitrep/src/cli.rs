@@ -282,7 +282,8 @@ pub enum Format {
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// A gold file: a record gold (shape of corpus/seed/gold.json), a folder of them, a
-    /// JSON Lines file of gold sentences, or PLOVER's PLOVER_GSR_CAMEO.json.
+    /// JSON Lines file of gold sentences, PLOVER's PLOVER_GSR_CAMEO.json, or the real-text
+    /// corpus folder (tests/real: scores per split, misses for dev only).
     #[arg(long, value_name = "GOLD")]
     pub gold: PathBuf,
     /// The report a single record gold scores (default: the gold's `report` field).

@@ -138,13 +138,15 @@ fn stdin_is_read_with_a_dash() {
 
 #[test]
 fn a_bad_date_is_a_clear_usage_error() {
-    let o = sitrep(&["extract", "--published", "last tuesday", "one.txt"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("--published \"last tuesday\" is not a date"),
-        "{}",
-        stderr(&o)
-    );
+    for bad in ["last tuesday", "2025-10-06xyz", "2025-10-06T10:00"] {
+        let o = sitrep(&["extract", "--published", bad, "one.txt"]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&o).contains(&format!("--published {bad:?} is not a date")),
+            "{}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]
@@ -179,6 +181,52 @@ fn eval_scores_and_enforces_thresholds() {
     let o = sitrep(&["eval", "--gold", "gold.json", "--require", "nonsense=1"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("events.f1"), "{}", stderr(&o));
+}
+
+/// The real-text corpus's shape in miniature (`fixtures/real-mini`): scores per split and
+/// section, per-class tables, the UCDP place benchmark, and misses for dev only.
+#[test]
+fn eval_scores_a_split_corpus() {
+    let o = sitrep(&[
+        "eval",
+        "--gold",
+        "real-mini",
+        "--require",
+        "dev.reports.events.f1=1.0",
+        "--require",
+        "dev.ucdp.within50=1.0",
+    ]);
+    let out = stdout(&o);
+    assert!(o.status.success(), "{out}{}", stderr(&o));
+    assert!(
+        out.contains("4 annotated units, 1 not yet annotated"),
+        "{out}"
+    );
+    for metric in [
+        "dev.snippets.detection",
+        "dev.reports.figures",
+        "dev.reports.places.admin1",
+        "dev.snippets.acled.weighted_f1",
+        "test.snippets.plover.weighted_f1",
+        "test.ucdp.admin1",
+    ] {
+        assert!(out.contains(metric), "{metric} missing:\n{out}");
+    }
+    // The gold place the report does not name is a dev miss, listed by its report.
+    assert!(out.contains("- [r-dev] Atlantis (NG)"), "{out}");
+    // A test-split item is scored but never listed.
+    assert!(!out.contains("[mini-3]"), "{out}");
+    assert!(out.contains("test snippets.acled"), "{out}");
+    // Below a gate, the split's metric is named.
+    let o = sitrep(&[
+        "eval",
+        "--gold",
+        "real-mini",
+        "--require",
+        "dev.reports.places.f1=0.9",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("BELOW THRESHOLD: dev.reports.places.f1"));
 }
 
 #[test]

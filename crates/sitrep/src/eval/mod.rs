@@ -1,13 +1,17 @@
 //! `sitrep eval`: scores extraction against gold data and prints what it missed.
 //!
-//! Gold kinds are told apart by shape: PLOVER's sentence file (a JSON array), a JSON Lines
-//! file of gold sentences, a folder of record golds, or one record gold.
+//! Gold kinds are told apart by shape: the real-text corpus (a folder with `splits.tsv`),
+//! PLOVER's sentence file (a JSON array), a JSON Lines file of gold sentences, a folder of
+//! record golds, or one record gold.
 
+mod classes;
+mod corpus;
 mod place_set;
 mod plover;
 mod record_gold;
 mod rouge;
 mod score;
+mod ucdp_places;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -34,7 +38,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let engine = Engine::builtin();
     let gold = &args.gold;
-    let scores = if gold.is_dir() {
+    let scores = if corpus::is_corpus(gold) {
+        corpus::score(&engine, gold, args.misses)?
+    } else if gold.is_dir() {
         record_gold::score_folder(&engine, gold)?
     } else if gold.extension().is_some_and(|e| e == "jsonl") {
         let text = std::fs::read_to_string(gold)

@@ -125,11 +125,11 @@ fn finish(scores: &mut Scores) {
     }
 }
 
-fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
+pub(super) fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
     v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty())
 }
 
-fn list<'a>(v: &'a Value, k: &str) -> &'a [Value] {
+pub(super) fn list<'a>(v: &'a Value, k: &str) -> &'a [Value] {
     v.get(k)
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice)
@@ -150,36 +150,7 @@ pub fn score_record(engine: &Engine, gold: &Value, rec: &Record, scores: &mut Sc
             format!("[{label}] {x}")
         }
     };
-    // Events.
-    let gold_events = list(gold, "events");
-    let optional = list(gold, "optional_events");
-    let mut sec = Section::default();
-    let mut used = vec![false; rec.events.len()];
-    for g in gold_events {
-        match rec
-            .events
-            .iter()
-            .enumerate()
-            .position(|(i, e)| !used[i] && event_matches(e, g))
-        {
-            Some(i) => {
-                used[i] = true;
-                sec.tp += 1;
-            }
-            None => {
-                sec.fn_ += 1;
-                sec.misses.push(tag(describe_gold_event(g)));
-            }
-        }
-    }
-    for (i, e) in rec.events.iter().enumerate() {
-        if used[i] || optional.iter().any(|g| event_matches(e, g)) {
-            continue;
-        }
-        sec.fp += 1;
-        sec.extras.push(tag(describe_event(e, rec)));
-    }
-    scores.section("events").add(sec);
+    scores.section("events").add(score_events(gold, rec, &tag));
 
     // Figures.
     if gold.get("figures").is_some() {
@@ -225,14 +196,7 @@ pub fn score_record(engine: &Engine, gold: &Value, rec: &Record, scores: &mut Sc
         for (i, f) in rec.figures.iter().enumerate() {
             if !used[i] {
                 sec.fp += 1;
-                sec.extras.push(tag(format!(
-                    "{} {} {} in {} «{}»",
-                    enum_name(&f.kind),
-                    f.count,
-                    enum_name(&f.qualifier),
-                    f.country.as_deref().unwrap_or("-"),
-                    &rec.document.text[f.evidence.span.start..f.evidence.span.end]
-                )));
+                sec.extras.push(tag(describe_figure(f, rec)));
             }
         }
         *scores.values.entry("_q_right".into()).or_default() += q_right;
@@ -302,42 +266,69 @@ pub fn score_record(engine: &Engine, gold: &Value, rec: &Record, scores: &mut Sc
 
     // Actors.
     if gold.get("actors").is_some() {
-        let mut sec = Section::default();
-        let mut used = vec![false; rec.actors.len()];
-        for g in list(gold, "actors") {
-            let hit = rec
-                .actors
-                .iter()
-                .enumerate()
-                .position(|(i, a)| !used[i] && actor_matches(engine, a, g));
-            match hit {
-                Some(i) => {
-                    used[i] = true;
-                    sec.tp += 1;
-                }
-                None => {
-                    sec.fn_ += 1;
-                    sec.misses.push(tag(format!(
-                        "{} ({})",
-                        s(g, "name").unwrap_or("?"),
-                        s(g, "kind").unwrap_or("?")
-                    )));
-                }
-            }
-        }
-        for (i, a) in rec.actors.iter().enumerate() {
-            if !used[i] {
-                sec.fp += 1;
-                sec.extras
-                    .push(tag(format!("{} ({})", a.name, enum_name(&a.kind))));
-            }
-        }
-        scores.section("actors").add(sec);
+        scores
+            .section("actors")
+            .add(score_actors(engine, gold, rec, &tag));
     }
 }
 
+/// A record's actors against the gold's: by name, or by country for states.
+pub(super) fn score_actors(
+    engine: &Engine,
+    gold: &Value,
+    rec: &Record,
+    tag: &dyn Fn(String) -> String,
+) -> Section {
+    let mut sec = Section::default();
+    let mut used = vec![false; rec.actors.len()];
+    for g in list(gold, "actors") {
+        let hit = rec
+            .actors
+            .iter()
+            .enumerate()
+            .position(|(i, a)| !used[i] && actor_matches(engine, a, g));
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                sec.tp += 1;
+            }
+            None => {
+                sec.fn_ += 1;
+                sec.misses.push(tag(format!(
+                    "{} ({})",
+                    s(g, "name").unwrap_or("?"),
+                    s(g, "kind").unwrap_or("?")
+                )));
+            }
+        }
+    }
+    for (i, a) in rec.actors.iter().enumerate() {
+        if !used[i] {
+            sec.fp += 1;
+            sec.extras
+                .push(tag(format!("{} ({})", a.name, enum_name(&a.kind))));
+        }
+    }
+    sec
+}
+
+/// A predicted figure as a miss list shows it, with its evidence.
+pub(super) fn describe_figure(f: &sitrep_model::Figure, rec: &Record) -> String {
+    format!(
+        "{} {} {} in {} «{}»",
+        enum_name(&f.kind),
+        f.count,
+        enum_name(&f.qualifier),
+        f.country.as_deref().unwrap_or("-"),
+        rec.document
+            .text
+            .get(f.evidence.span.start..f.evidence.span.end)
+            .unwrap_or("")
+    )
+}
+
 /// The serde name of a unit enum ("at_least", "killed").
-fn enum_name<T: serde::Serialize>(v: &T) -> String {
+pub(super) fn enum_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -460,7 +451,39 @@ fn institution_core(engine: &Engine, name: &str) -> String {
         .join(" ")
 }
 
-fn describe_gold_event(g: &Value) -> String {
+/// A record's events against the gold's, optional events excusing what they describe.
+pub(super) fn score_events(gold: &Value, rec: &Record, tag: &dyn Fn(String) -> String) -> Section {
+    let optional = list(gold, "optional_events");
+    let mut sec = Section::default();
+    let mut used = vec![false; rec.events.len()];
+    for g in list(gold, "events") {
+        match rec
+            .events
+            .iter()
+            .enumerate()
+            .position(|(i, e)| !used[i] && event_matches(e, g))
+        {
+            Some(i) => {
+                used[i] = true;
+                sec.tp += 1;
+            }
+            None => {
+                sec.fn_ += 1;
+                sec.misses.push(tag(describe_gold_event(g)));
+            }
+        }
+    }
+    for (i, e) in rec.events.iter().enumerate() {
+        if used[i] || optional.iter().any(|g| event_matches(e, g)) {
+            continue;
+        }
+        sec.fp += 1;
+        sec.extras.push(tag(describe_event(e, rec)));
+    }
+    sec
+}
+
+pub(super) fn describe_gold_event(g: &Value) -> String {
     let locs: Vec<&str> = list(g, "locations")
         .iter()
         .filter_map(|l| s(l, "name"))
@@ -475,7 +498,7 @@ fn describe_gold_event(g: &Value) -> String {
     )
 }
 
-fn describe_event(e: &Event, rec: &Record) -> String {
+pub(super) fn describe_event(e: &Event, rec: &Record) -> String {
     let locs: Vec<String> = e
         .locations
         .iter()
