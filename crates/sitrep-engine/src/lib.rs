@@ -9,6 +9,7 @@ pub mod ceasefire;
 pub mod extract;
 pub mod gazetteer;
 pub mod incidents;
+pub mod learned;
 pub mod lexicon;
 mod pipeline;
 pub mod text;

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use sitrep_model::{Diagnostic, Document, Record, Span};
 
-use crate::extract::{actors, analysis, claims, events, figures, frames, places, summary};
+use crate::extract::{actors, analysis, claims, events, figures, frames, places, summary, typing};
 use crate::gazetteer::Gazetteer;
+use crate::learned::Model;
 use crate::lexicon::Lexicon;
 use crate::text::normalize_text;
 
@@ -30,11 +31,20 @@ pub struct Input<'a> {
     pub source: Option<String>,
 }
 
+/// The rules' reading of one text, before the learned heads and the other extractors.
+struct Reading<'t> {
+    a: analysis::Analysis<'t>,
+    places: places::Places,
+    frames: Vec<Vec<frames::FrameUse>>,
+    events: Vec<sitrep_model::Event>,
+}
+
 /// The extraction engine: lexicons and gazetteer, loaded once, shared by all threads.
 #[derive(Debug)]
 pub struct Engine {
     lexicon: Lexicon,
     gazetteer: Gazetteer,
+    model: Model,
 }
 
 impl Engine {
@@ -44,8 +54,24 @@ impl Engine {
         Self::new(Lexicon::builtin(), builtin_gazetteer())
     }
 
+    /// An engine with the learned heads compiled in (`data/models/events.bin`).
     pub fn new(lexicon: Lexicon, gazetteer: Gazetteer) -> Self {
-        Self { lexicon, gazetteer }
+        Self {
+            lexicon,
+            gazetteer,
+            model: crate::learned::builtin(),
+        }
+    }
+
+    /// The same engine with other learned heads (`sitrep train` measuring a new model, or
+    /// `Model::default()` for the rules alone).
+    pub fn with_model(mut self, model: Model) -> Self {
+        self.model = model;
+        self
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -54,6 +80,43 @@ impl Engine {
 
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// The rules' reading of a text: analysis, places, frames and the trigger rules' events.
+    fn read<'t>(&self, text: &'t str, published: Option<NaiveDate>) -> Reading<'t> {
+        let (lex, gaz) = (&self.lexicon, &self.gazetteer);
+        let a = analysis::analyse(text, lex, gaz);
+        let places = places::resolve_places(&a, lex, gaz);
+        let frames: Vec<_> = a
+            .sentences
+            .iter()
+            .map(|s| frames::find_frames(s, lex, &places))
+            .collect();
+        let events = events::extract_events(&a, lex, &places, &frames, published);
+        Reading {
+            a,
+            places,
+            frames,
+            events,
+        }
+    }
+
+    /// What the learned heads see of each sentence of a text, the rules' events included:
+    /// the training examples of `sitrep train`.
+    pub fn sentence_features(&self, input: &Input) -> Vec<Vec<u32>> {
+        let norm = normalize_text(input.text);
+        let r = self.read(norm.as_str(), input.published);
+        r.a.sentences
+            .iter()
+            .map(|s| {
+                let evs: Vec<_> = r
+                    .events
+                    .iter()
+                    .filter(|e| e.evidence.sentence == s.index)
+                    .collect();
+                typing::sentence_features(s, &evs)
+            })
+            .collect()
     }
 
     /// Extracts the record of one report. Never fails: odd input yields diagnostics.
@@ -78,15 +141,22 @@ impl Engine {
                 span: None,
             });
         }
-        let a = analysis::analyse(text, lex, gaz);
-        let places = places::resolve_places(&a, lex, gaz);
+        let Reading {
+            a,
+            places,
+            frames,
+            mut events,
+        } = self.read(text, input.published);
         let doc_countries = places::document_countries(&a);
-        let frames: Vec<_> = a
-            .sentences
-            .iter()
-            .map(|s| frames::find_frames(s, lex, &places))
-            .collect();
-        let events = events::extract_events(&a, lex, &places, &frames, input.published);
+        typing::apply(
+            &self.model,
+            &self.lexicon,
+            &a,
+            &places,
+            &frames,
+            input.published,
+            &mut events,
+        );
         let figures = figures::extract_figures(&a, lex, &places, &frames, &doc_countries);
         let actors = actors::extract_actors(&a, &places, gaz);
         let claims = claims::extract_claims(&a, &frames, &events);

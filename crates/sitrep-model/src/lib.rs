@@ -192,6 +192,10 @@ pub struct Event {
     /// Further mentions of the same event in this report.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<Evidence>,
+    /// How sure the learned heads are of this event's type (0–1, calibrated on dev);
+    /// absent when no model judged it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -21,6 +21,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold files (sitrep's record gold, or PLOVER gold sentences).
     Eval(EvalArgs),
+    /// Rebuild the learned event heads from a labelled corpus (train split; dev tunes).
+    Train(TrainArgs),
     /// Look places up in the gazetteer, import a GeoNames dump, show its size.
     Gazetteer(GazetteerArgs),
     /// Extract reports and keep them, with their records, in the store (each report once).
@@ -267,6 +269,17 @@ pub struct ExtractArgs {
     /// Leave the normalised document text out of each record (spans still point into it).
     #[arg(long)]
     pub no_text: bool,
+    /// Drop events the learned heads give a confidence below this (0–1); events no model
+    /// judged are kept.
+    #[arg(long, value_name = "P", value_parser = confidence)]
+    pub min_confidence: Option<f32>,
+}
+
+fn confidence(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("{s:?} is not a probability between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -277,6 +290,25 @@ pub enum Format {
     Jsonl,
     /// A readable summary of each record.
     Pretty,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// A corpus in the shape of tests/real: splits.tsv, reports/, snippets/, gold/.
+    #[arg(long, value_name = "DIR", default_value = "tests/real")]
+    pub corpus: PathBuf,
+    /// Where to write the model (a `.meta` file with its provenance goes beside it).
+    #[arg(long, value_name = "FILE", default_value = "data/models/events.bin")]
+    pub out: PathBuf,
+    /// The seed of the training order: one corpus and one seed give one model.
+    #[arg(long, default_value_t = 20261207)]
+    pub seed: u64,
+    /// Passes over the training examples.
+    #[arg(long, default_value_t = 20)]
+    pub epochs: usize,
+    /// A folder of record golds no setting may score worse on (the team's regression corpus).
+    #[arg(long, value_name = "DIR", default_value = "tests/corpus/gold")]
+    pub regression: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

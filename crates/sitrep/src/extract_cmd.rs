@@ -51,6 +51,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             if args.no_text {
                 rec.document.text.clear();
             }
+            if let Some(min) = args.min_confidence {
+                rec.events.retain(|e| e.confidence.is_none_or(|c| c >= min));
+            }
             rec
         })
         .collect();

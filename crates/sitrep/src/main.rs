@@ -17,6 +17,7 @@ mod input;
 mod output;
 mod paths;
 mod serve;
+mod train_cmd;
 
 use std::process::ExitCode;
 
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract_cmd::run(args),
         cli::Command::Eval(args) => eval::run(args),
+        cli::Command::Train(args) => train_cmd::run(args),
         cli::Command::Gazetteer(args) => gazetteer_cmd::run(args),
         cli::Command::Ingest(args) => ingest_cmd::run(args),
         cli::Command::Search(args) => ingest_cmd::search(args),

@@ -192,7 +192,7 @@ fn eval_scores_a_split_corpus() {
         "--gold",
         "real-mini",
         "--require",
-        "dev.reports.events.f1=1.0",
+        "dev.reports.figures.f1=1.0",
         "--require",
         "dev.ucdp.within50=1.0",
     ]);
@@ -496,4 +496,48 @@ fn export_gives_records_once_and_valid_geojson() {
 
 fn json_line(id: &str, text: &str) -> String {
     serde_json::json!({"id": id, "text": text}).to_string()
+}
+
+/// `--min-confidence` drops the events the learned heads doubt, and refuses a non-probability.
+#[test]
+fn min_confidence_filters_events() {
+    let text = "Thousands of people marched in Lagos against fuel prices on Monday.";
+    let run = |extra: &[&str]| {
+        let mut args = vec!["extract", "--format", "json", "--published", "2024-03-05"];
+        args.extend_from_slice(extra);
+        args.push("-");
+        let mut c = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(&args)
+            .current_dir(fixtures())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        c.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        c.wait_with_output().unwrap()
+    };
+    let events = |o: &Output| {
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()["events"]
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let all = events(&run(&[]));
+    assert!(!all.is_empty(), "the march is an event");
+    assert!(
+        all.iter().all(|e| e["confidence"]
+            .as_f64()
+            .is_some_and(|c| (0.0..=1.0).contains(&c))),
+        "{all:?}"
+    );
+    assert!(events(&run(&["--min-confidence", "0"])).len() == all.len());
+    assert!(
+        events(&run(&["--min-confidence", "1"]))
+            .iter()
+            .all(|e| e["confidence"].as_f64() == Some(1.0))
+    );
+    let o = run(&["--min-confidence", "1.5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a probability"), "{}", stderr(&o));
 }

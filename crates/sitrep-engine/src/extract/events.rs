@@ -362,18 +362,7 @@ fn code_trigger(
         {
             place_after_noun |= matches!(places.role(s.index, mi), Some(Role::Place(_)));
         }
-        if let Some(Role::Place(p)) = places.role(s.index, mi) {
-            let place = &places.places[p];
-            if !locations.iter().any(|l| l.name == place.name) {
-                locations.push(EventLocation {
-                    name: place.name.clone(),
-                    country: place.country.clone(),
-                    kind: place.kind,
-                    lat: place.lat,
-                    lon: place.lon,
-                });
-            }
-        }
+        add_location(&mut locations, places, s.index, mi);
     }
     // "its forces", "their fighters": the body belongs to whoever is speaking.
     for side in [&mut actor1, &mut actor2] {
@@ -576,10 +565,32 @@ fn code_trigger(
             span: clause_span,
         },
         also: Vec::new(),
+        confidence: None,
     })
 }
 
 /// "X said Y must …": a party stating what another must do makes a demand (REQUEST).
+/// The place a mention names, as an event's location, once.
+pub(super) fn add_location(
+    locations: &mut Vec<EventLocation>,
+    places: &Places,
+    sentence: usize,
+    mi: usize,
+) {
+    if let Some(Role::Place(p)) = places.role(sentence, mi) {
+        let place = &places.places[p];
+        if !locations.iter().any(|l| l.name == place.name) {
+            locations.push(EventLocation {
+                name: place.name.clone(),
+                country: place.country.clone(),
+                kind: place.kind,
+                lat: place.lat,
+                lon: place.lon,
+            });
+        }
+    }
+}
+
 fn obligation(a: &Analysis, s: &Sentence, frames: &[FrameUse], places: &Places) -> Option<Event> {
     let toks = &s.tokens;
     let k = (0..toks.len())
@@ -611,6 +622,7 @@ fn obligation(a: &Analysis, s: &Sentence, frames: &[FrameUse], places: &Places) 
             span: Span::new(toks[cs].span.start, toks[ce - 1].span.end),
         },
         also: Vec::new(),
+        confidence: None,
     })
 }
 

@@ -10,3 +10,4 @@ pub mod frames;
 pub mod mentions;
 pub mod places;
 pub mod summary;
+pub mod typing;

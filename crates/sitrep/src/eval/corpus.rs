@@ -33,7 +33,7 @@ pub fn is_corpus(dir: &Path) -> bool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Unit {
+pub(crate) enum Unit {
     Report,
     Snippet,
 }
@@ -47,12 +47,12 @@ impl Unit {
     }
 }
 
-struct Item {
-    id: String,
-    unit: Unit,
-    text: String,
-    published: Option<chrono::NaiveDate>,
-    gold: Value,
+pub(crate) struct Item {
+    pub id: String,
+    pub unit: Unit,
+    pub text: String,
+    pub published: Option<chrono::NaiveDate>,
+    pub gold: Value,
 }
 
 /// `id<TAB>split`, a header line allowed.
@@ -130,7 +130,7 @@ fn files(dir: &Path, ext: &str) -> anyhow::Result<Vec<std::path::PathBuf>> {
 }
 
 /// Every annotated unit with its gold; the count of units with no gold yet.
-fn load(dir: &Path) -> anyhow::Result<(Vec<Item>, usize)> {
+pub(crate) fn load(dir: &Path) -> anyhow::Result<(Vec<Item>, usize)> {
     let mut items = Vec::new();
     let mut unannotated = 0;
     for path in files(&dir.join("reports"), "txt")? {
@@ -198,6 +198,9 @@ struct Acc {
     shares: BTreeMap<String, (usize, usize)>,
     acled: Confusion,
     plover: Confusion,
+    /// The main event's confidence against whether its ACLED type is right, in ten bins:
+    /// (sum of confidences, right, count).
+    calibration: [(f64, usize, usize); 10],
     items: BTreeMap<&'static str, usize>,
 }
 
@@ -215,6 +218,27 @@ impl Acc {
 pub fn score(engine: &Engine, dir: &Path, confusions: usize) -> anyhow::Result<Scores> {
     let splits = read_splits(dir)?;
     let (items, unannotated) = load(dir)?;
+    let mut scores = score_items(engine, &items, &splits, confusions);
+    scores.title = format!(
+        "sitrep eval: {} ({} annotated units, {} not yet annotated)",
+        dir.display(),
+        items.len(),
+        unannotated
+    );
+    let ucdp = dir.join("ucdp/places.jsonl");
+    if ucdp.is_file() {
+        super::ucdp_places::score(engine, &ucdp, &splits, &mut scores)?;
+    }
+    Ok(scores)
+}
+
+/// Scores of loaded units, per split (no UCDP benchmark, no title).
+pub(crate) fn score_items(
+    engine: &Engine,
+    items: &[Item],
+    splits: &HashMap<String, String>,
+    confusions: usize,
+) -> Scores {
     let records: Vec<Record> = items
         .par_iter()
         .map(|it| {
@@ -235,15 +259,7 @@ pub fn score(engine: &Engine, dir: &Path, confusions: usize) -> anyhow::Result<S
         let acc = accs.get_mut(split.as_str()).expect("a known split");
         score_item(engine, it, rec, acc);
     }
-    let mut scores = Scores {
-        title: format!(
-            "sitrep eval: {} ({} annotated units, {} not yet annotated)",
-            dir.display(),
-            items.len(),
-            unannotated
-        ),
-        ..Default::default()
-    };
+    let mut scores = Scores::default();
     for (split, acc) in accs {
         let counts: Vec<String> = acc.items.iter().map(|(k, n)| format!("{n} {k}")).collect();
         scores.notes.push(format!("{split}: {}", counts.join(", ")));
@@ -260,6 +276,22 @@ pub fn score(engine: &Engine, dir: &Path, confusions: usize) -> anyhow::Result<S
                     .values
                     .insert(format!("{split}.{name}"), ratio(right, all));
             }
+        }
+        let judged: usize = acc.calibration.iter().map(|b| b.2).sum();
+        if judged > 0 {
+            // Expected calibration error: how far confidence is from accuracy, bin by bin.
+            let ece: f64 = acc
+                .calibration
+                .iter()
+                .filter(|b| b.2 > 0)
+                .map(|(conf, right, n)| {
+                    let n = *n as f64;
+                    (n / judged as f64) * (*right as f64 / n - conf / n).abs()
+                })
+                .sum();
+            scores
+                .values
+                .insert(format!("{split}.snippets.acled.ece"), ece);
         }
         for (name, conf) in [
             ("snippets.acled", &acc.acled),
@@ -289,11 +321,7 @@ pub fn score(engine: &Engine, dir: &Path, confusions: usize) -> anyhow::Result<S
                 .join(", ")
         ));
     }
-    let ucdp = dir.join("ucdp/places.jsonl");
-    if ucdp.is_file() {
-        super::ucdp_places::score(engine, &ucdp, &splits, &mut scores)?;
-    }
-    Ok(scores)
+    scores
 }
 
 /// The event a one-line summary would name: the first with an ACLED type, else the first.
@@ -365,8 +393,14 @@ fn score_snippet(g: &Value, rec: &Record, acc: &mut Acc, tag: &dyn Fn(String) ->
         let got = main
             .and_then(|e| e.sub_event_type.as_deref())
             .unwrap_or(NONE);
-        acc.acled
-            .add(sub, &alternatives("acceptable_sub_event_types"), got);
+        let acceptable = alternatives("acceptable_sub_event_types");
+        if let Some(c) = main.and_then(|e| e.confidence) {
+            let bin = &mut acc.calibration[((f64::from(c) * 10.0) as usize).min(9)];
+            bin.0 += f64::from(c);
+            bin.1 += usize::from(got == sub || acceptable.contains(&got));
+            bin.2 += 1;
+        }
+        acc.acled.add(sub, &acceptable, got);
     }
     if let Some(p) = s(gm, "plover") {
         let got = main.map_or(NONE, |e| e.plover.as_str());

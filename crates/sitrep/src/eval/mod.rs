@@ -5,12 +5,12 @@
 //! record golds, or one record gold.
 
 mod classes;
-mod corpus;
+pub(crate) mod corpus;
 mod place_set;
 mod plover;
-mod record_gold;
+pub(crate) mod record_gold;
 mod rouge;
-mod score;
+pub(crate) mod score;
 mod ucdp_places;
 
 use std::path::Path;
