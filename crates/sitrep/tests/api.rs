@@ -246,3 +246,102 @@ fn the_dashboard_and_its_assets_are_served_from_the_binary() {
     }
     assert!(!html.contains("https://"), "no CDN");
 }
+
+/// Refusals keep their own status and never show the store's internals; bodies up to the
+/// documented 16 MB are read (issue 14).
+#[test]
+fn refusals_have_their_status_and_no_internals() {
+    let base = &server().base;
+    for method in ["DELETE", "PUT"] {
+        let mut r = agent()
+            .run(
+                ureq::http::Request::builder()
+                    .method(method)
+                    .uri(format!("{base}/api/incidents"))
+                    .body(())
+                    .unwrap(),
+            )
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 405, "{method}");
+        let body = r.body_mut().read_to_string().unwrap();
+        assert!(body.contains("method_not_allowed"), "{body}");
+    }
+    let (s, v) = get("/api/search?q=%00");
+    assert!(s == 400 || s == 200, "{s} {v}");
+    let text = v.to_string().to_lowercase();
+    assert!(
+        !text.contains("sqlite") && !text.contains("fts5") && !text.contains("syntax"),
+        "{text}"
+    );
+    // A 3 MB report (over axum's 2 MB default, under the documented 16 MB) is read.
+    let long = "Gunmen attacked a village near Gao on Monday. ".repeat(70_000);
+    let body = json!({"id": "big-1", "text": long, "published": "2025-06-02"}).to_string();
+    assert!(body.len() > 3_000_000);
+    let (s, v) = post("/api/reports", &body, Some(TOKEN));
+    assert_eq!(s, 200, "{v}");
+}
+
+/// Served beyond loopback, every request needs the token, reads too; the dashboard can be
+/// opened once with `?token=` and then works by its cookie. Sources show file names only.
+#[test]
+fn beyond_loopback_every_request_needs_the_token() {
+    let home = std::env::temp_dir().join(format!("sitrep-api-open-{}", std::process::id()));
+    std::fs::create_dir_all(&home).unwrap();
+    let db = home.join("store.db");
+    let script = format!(
+        "'{}' serve --addr 0.0.0.0:0 --token T0ken --db '{}' & pid=$!; cat > /dev/null; kill $pid",
+        env!("CARGO_BIN_EXE_sitrep"),
+        db.display()
+    );
+    let mut child = Command::new("sh")
+        .args(["-c", &script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("it says where it listens").unwrap();
+        if let Some(rest) = line.strip_prefix("sitrep: serving http://0.0.0.0:") {
+            break rest
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .to_string();
+        }
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let status = |path: &str, auth: Option<&str>| {
+        let mut req = agent().get(&format!("{base}{path}"));
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        req.call().unwrap().status().as_u16()
+    };
+    assert_eq!(status("/api/incidents", None), 401);
+    assert_eq!(status("/", None), 401);
+    assert_eq!(status("/api/incidents", Some("Bearer wrong")), 401);
+    assert_eq!(status("/api/incidents", Some("Bearer T0ken")), 200);
+    // The dashboard with ?token= sets a cookie that opens the rest.
+    let r = agent().get(&format!("{base}/?token=T0ken")).call().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap().to_string();
+    let s = agent()
+        .get(&format!("{base}/api/countries"))
+        .header("cookie", &pair)
+        .call()
+        .unwrap()
+        .status()
+        .as_u16();
+    assert_eq!(s, 200);
+    drop(child.stdin.take());
+    let _ = child.wait();
+    std::fs::remove_dir_all(home).ok();
+}

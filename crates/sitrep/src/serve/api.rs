@@ -217,13 +217,33 @@ pub async fn report(
     State(state): Shared,
     Path(id): Path<String>,
 ) -> Result<Json<sitrep_model::Record>, ApiError> {
-    state
+    let mut rec = state
         .with_store(move |s, _| {
             s.record(&id)?
                 .ok_or_else(|| ApiError::new(Code::NotFound, format!("no report {id:?}")))
         })
-        .await
-        .map(Json)
+        .await?;
+    rec.document.source = rec.document.source.as_deref().map(public_source);
+    Ok(Json(rec))
+}
+
+/// What the API shows of a report's source: an address as it is, a local file by its name
+/// only (the server's folders are nobody's business).
+pub fn public_source(source: &str) -> String {
+    if source.starts_with("http://") || source.starts_with("https://") {
+        return source.to_string();
+    }
+    let (path, item) = match source.split_once('#') {
+        Some((p, i)) => (p, Some(i)),
+        None => (source, None),
+    };
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().to_string());
+    match item {
+        Some(i) => format!("{name}#{i}"),
+        None => name,
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -354,13 +374,15 @@ pub async fn search(
     let limit = q.limit.unwrap_or(20).clamp(1, 200);
     let hits = state
         .with_store(move |s, _| {
-            s.search(&words, limit)
-                .map_err(|e| ApiError::new(Code::BadRequest, format!("search: {e}")))
+            s.search(&words, limit).map_err(|e| {
+                eprintln!("sitrep serve: search {words:?}: {e}");
+                ApiError::new(Code::BadRequest, "the search words could not be read")
+            })
         })
         .await?;
     Ok(Json(Value::Array(
         hits.into_iter()
-            .map(|h| json!({"doc_id": h.doc_id, "title": h.title, "published": h.published, "source": h.source, "snippet": h.snippet}))
+            .map(|h| json!({"doc_id": h.doc_id, "title": h.title, "published": h.published, "source": h.source.as_deref().map(public_source), "snippet": h.snippet}))
             .collect(),
     )))
 }
@@ -418,7 +440,7 @@ pub async fn post_reports(
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    if given != Some(token) {
+    if !given.is_some_and(|g| same_secret(g, token)) {
         return Err(ApiError::new(
             Code::Unauthorized,
             "a valid bearer token is required to write",
@@ -480,4 +502,44 @@ pub async fn openapi() -> Response {
 
 pub async fn not_found() -> ApiError {
     ApiError::new(Code::NotFound, "no such endpoint (see /api/openapi.json)")
+}
+
+/// Compares a given token with the secret in time that does not depend on where they differ.
+pub fn same_secret(given: &str, secret: &str) -> bool {
+    let (a, b) = (given.as_bytes(), secret.as_bytes());
+    let mut diff = a.len() ^ b.len();
+    for i in 0..a.len().max(b.len()) {
+        diff |= usize::from(a.get(i).copied().unwrap_or(0) ^ b.get(i).copied().unwrap_or(0));
+    }
+    diff == 0
+}
+
+#[cfg(test)]
+mod secret_tests {
+    use super::*;
+
+    #[test]
+    fn secrets_compare_whole() {
+        assert!(same_secret("s3cret", "s3cret"));
+        assert!(!same_secret("s3cre", "s3cret"));
+        assert!(!same_secret("s3cret!", "s3cret"));
+        assert!(!same_secret("", "s3cret"));
+    }
+
+    #[test]
+    fn local_paths_show_as_file_names() {
+        assert_eq!(
+            public_source("/home/ana/reports/kharkiv.txt"),
+            "kharkiv.txt"
+        );
+        assert_eq!(
+            public_source("/srv/feeds/wire.xml#item-3"),
+            "wire.xml#item-3"
+        );
+        assert_eq!(
+            public_source("https://news.example/a?b=1"),
+            "https://news.example/a?b=1"
+        );
+        assert_eq!(public_source("<stdin>"), "<stdin>");
+    }
 }

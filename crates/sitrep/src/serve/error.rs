@@ -11,6 +11,7 @@ pub enum Code {
     BadRequest,
     Unauthorized,
     NotFound,
+    MethodNotAllowed,
     PayloadTooLarge,
     Timeout,
     Internal,
@@ -23,6 +24,7 @@ impl Code {
             Code::BadRequest => ("bad_request", StatusCode::BAD_REQUEST),
             Code::Unauthorized => ("unauthorized", StatusCode::UNAUTHORIZED),
             Code::NotFound => ("not_found", StatusCode::NOT_FOUND),
+            Code::MethodNotAllowed => ("method_not_allowed", StatusCode::METHOD_NOT_ALLOWED),
             Code::PayloadTooLarge => ("payload_too_large", StatusCode::PAYLOAD_TOO_LARGE),
             Code::Timeout => ("timeout", StatusCode::REQUEST_TIMEOUT),
             Code::Internal => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
@@ -35,6 +37,7 @@ impl Code {
             Code::BadRequest,
             Code::Unauthorized,
             Code::NotFound,
+            Code::MethodNotAllowed,
             Code::PayloadTooLarge,
             Code::Timeout,
         ]
@@ -60,8 +63,10 @@ impl ApiError {
 }
 
 impl From<sitrep_store::StoreError> for ApiError {
+    /// The store's own words stay in the server's log: a client learns only that it failed.
     fn from(e: sitrep_store::StoreError) -> Self {
-        ApiError::new(Code::Internal, format!("store: {e}"))
+        eprintln!("sitrep serve: store error: {e}");
+        ApiError::new(Code::Internal, "the store could not answer")
     }
 }
 

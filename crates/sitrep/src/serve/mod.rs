@@ -44,6 +44,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/search", get(api::search))
         .route("/api/countries", get(api::countries))
         .fallback(api::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            require_token,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
@@ -71,6 +76,55 @@ async fn uniform_errors(res: axum::response::Response) -> axum::response::Respon
     res
 }
 
+/// Beyond loopback every request needs the token (reads too: a store's reports are not the
+/// network's), as `Authorization: Bearer T`, or the `sitrep_token` cookie that opening the
+/// dashboard once with `?token=T` sets.
+async fn require_token(
+    axum::extract::State(state): axum::extract::State<Arc<AppState>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let (Some(secret), false) = (state.token.as_deref(), state.open_reads) else {
+        return next.run(req).await;
+    };
+    let headers = req.headers();
+    let bearer = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let cookie = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| c.trim().strip_prefix("sitrep_token="));
+    let query = req
+        .uri()
+        .query()
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .find_map(|kv| kv.strip_prefix("token="));
+    let ok = |t: Option<&str>| t.is_some_and(|t| api::same_secret(t, secret));
+    if ok(bearer) || ok(cookie) {
+        return next.run(req).await;
+    }
+    if ok(query) {
+        let mut res = next.run(req).await;
+        if let Ok(v) = axum::http::HeaderValue::from_str(&format!(
+            "sitrep_token={secret}; HttpOnly; SameSite=Strict; Path=/"
+        )) {
+            res.headers_mut().insert(axum::http::header::SET_COOKIE, v);
+        }
+        return res;
+    }
+    error::ApiError::new(
+        error::Code::Unauthorized,
+        "this server is shared beyond its machine: give the token (Authorization: Bearer T)",
+    )
+    .into_response()
+}
+
 fn is_loopback(addr: &SocketAddr) -> bool {
     addr.ip().is_loopback()
 }
@@ -86,7 +140,7 @@ pub fn serve(
     // Opens (and migrates) the store before listening, so a bad path fails at once.
     sitrep_store::Store::open(&db)
         .with_context(|| format!("{}: cannot open the store", db.display()))?;
-    let state = Arc::new(AppState::new(db, engine, token));
+    let state = Arc::new(AppState::new(db, engine, token, is_loopback(&addr)));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

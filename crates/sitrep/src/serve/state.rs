@@ -16,18 +16,21 @@ pub struct AppState {
     pool: Mutex<Vec<Store>>,
     pub engine: Engine,
     pub token: Option<String>,
+    /// Served on loopback: reads need no token (writes always do).
+    pub open_reads: bool,
     pub summaries: RwLock<Option<Arc<Vec<Summary>>>>,
     /// Serialises writes: one ingest at a time.
     pub write: Mutex<()>,
 }
 
 impl AppState {
-    pub fn new(db: PathBuf, engine: Engine, token: Option<String>) -> Self {
+    pub fn new(db: PathBuf, engine: Engine, token: Option<String>, open_reads: bool) -> Self {
         AppState {
             db,
             pool: Mutex::new(Vec::new()),
             engine,
             token,
+            open_reads,
             summaries: RwLock::new(None),
             write: Mutex::new(()),
         }
