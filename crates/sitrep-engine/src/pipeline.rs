@@ -157,7 +157,7 @@ impl Engine {
             input.published,
             &mut events,
         );
-        let figures = figures::extract_figures(&a, lex, &places, &frames, &doc_countries);
+        let figures = figures::extract_figures(&a, lex, gaz, &places, &frames, &doc_countries);
         let actors = actors::extract_actors(&a, &places, gaz);
         let claims = claims::extract_claims(&a, &frames, &events);
         let title = input.title.clone().or_else(|| summary::detect_title(&a));

@@ -415,12 +415,13 @@ pub fn headline_and_summary(
             .first()
             .map(|s| s.trim_end_matches('.').to_string());
     }
-    // A headline with the toll when it fits: "…; 23 killed".
+    // A headline with the toll when it fits: "…; 23 killed". The toll of what it tells
+    // first; a period total ("since the war began") only when no incident has one.
     let headline = headline.map(|h| {
         let dead = figures
             .iter()
             .filter(|f| f.kind == FigureKind::Killed)
-            .max_by_key(|f| f.count);
+            .max_by_key(|f| (!f.cumulative, f.count));
         match dead {
             Some(f) if !h.contains("killed") => {
                 let with = format!("{h}; {} killed", qualified(f));

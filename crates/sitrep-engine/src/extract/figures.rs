@@ -13,6 +13,7 @@ use super::analysis::{Analysis, Sentence};
 use super::frames::FrameUse;
 use super::mentions::MentionKind;
 use super::places::{Places, Role};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon::{Cue, Lexicon, NumberSense};
 use crate::text::TokenKind;
 
@@ -109,6 +110,7 @@ struct Number {
 pub fn extract_figures(
     a: &Analysis,
     lex: &Lexicon,
+    gaz: &Gazetteer,
     places: &Places,
     frames: &[Vec<FrameUse>],
     doc_countries: &HashMap<String, usize>,
@@ -140,8 +142,11 @@ pub fn extract_figures(
             let mut kind = None;
             let mut population = Population::Unspecified;
             let mut kind_end = n.end;
-            // Right: "23 people have been killed", "900,000 civilians … displaced".
-            let mut k = n.end;
+            // "200 Syrians": whose the counted people are.
+            let mut people_of: Option<String> = None;
+            // Right: "23 people have been killed", "900,000 civilians … displaced"; past the
+            // modifiers of a person noun: "two Ukrainian soldiers were killed".
+            let mut k = person_noun(s, n.end, lex, gaz).unwrap_or(n.end);
             while k < s.tokens.len() && k < n.end + 24 {
                 if k >= n.end + 9
                     && s.tokens[k - 1].norm != "-"
@@ -150,6 +155,11 @@ pub fn extract_figures(
                     break;
                 }
                 let t = &s.tokens[k];
+                if let Some(c) = plural_demonym(s, k, gaz) {
+                    people_of.get_or_insert(c);
+                    k += 1;
+                    continue;
+                }
                 if let Some(f) = lex.figures.match_at(&s.tokens, k) {
                     if let Some(p) = f.value.population {
                         population = p;
@@ -217,7 +227,9 @@ pub fn extract_figures(
             // "The number of people killed by Wednesday's strike rose to 19", "raising the
             // death toll to three": the count a rise reaches names its kind far before it.
             let rise = rise_before(s, q_start);
-            if kind.is_none() && (!n.singular || rise) {
+            // "killing a civilian": an article counts one only before a person noun.
+            if kind.is_none() && (!n.singular || rise || person_noun(s, n.end, lex, gaz).is_some())
+            {
                 // "the death toll from Saturday's strike rose to 45": a few words back, not past a comma.
                 let reach = if rise { 40 } else { 8 };
                 let lo = (q_start.saturating_sub(reach)..q_start)
@@ -271,14 +283,14 @@ pub fn extract_figures(
             // "one civilian", "both soldiers": a small number word counts only a named person noun.
             let small_word =
                 (n.singular || n.value <= 2) && s.tokens[n.start].kind != TokenKind::Number;
-            let person_next = lex
-                .figures
-                .match_at(&s.tokens, n.end)
-                .is_some_and(|f| f.value.population.is_some())
-                || s.tokens
-                    .get(n.end)
-                    .is_some_and(|t| matches!(t.norm.as_str(), "person" | "people"));
-            if small_word && !person_next && !rise {
+            let person_next = person_after(s, n.end, lex, gaz);
+            // Headline style: "One killed, three wounded", "Two dead in …": a number word
+            // that opens a clause and is its kind word's subject.
+            let headline = kind_end == n.end + 1
+                && q_start
+                    .checked_sub(1)
+                    .is_none_or(|p| matches!(s.tokens[p].norm.as_str(), "," | ":" | ";"));
+            if small_word && !person_next && !rise && !headline {
                 continue;
             }
             let qualifier = if n.high.is_some() {
@@ -334,9 +346,11 @@ pub fn extract_figures(
             let sentence_countries = explicit.clone();
             let spread = country.is_none()
                 && victim_nationality(s, n.end).is_none()
+                && people_of.is_none()
                 && sentence_countries.len() > 1;
             if country.is_none() && !both_sides && !spread {
                 country = victim_nationality(s, n.end)
+                    .or(people_of)
                     .or_else(|| sentence_place_country(s, places, n.start))
                     .or_else(|| {
                         claimant
@@ -420,7 +434,11 @@ fn rise_before(s: &Sentence, at: usize) -> bool {
 fn victim_nationality(s: &Sentence, from: usize) -> Option<String> {
     s.mentions
         .iter()
-        .find(|m| m.start >= from && m.start < from + 2 && m.kind == MentionKind::Demonym)
+        .find(|m| {
+            m.start >= from
+                && m.start < from + 2
+                && matches!(m.kind, MentionKind::Demonym | MentionKind::ArmedMeans)
+        })
         .and_then(|m| m.country.clone())
 }
 
@@ -568,6 +586,50 @@ fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
         out.push(n);
     }
     out
+}
+
+/// Whether a person noun follows a number word, past a few modifiers: "one civilian",
+/// "two Ukrainian soldiers", "a local man".
+fn person_after(s: &Sentence, start: usize, lex: &Lexicon, gaz: &Gazetteer) -> bool {
+    person_noun(s, start, lex, gaz).is_some()
+}
+
+/// A plural demonym names people of a country ("200 Syrians", "Afghans"): its country.
+fn plural_demonym(s: &Sentence, k: usize, gaz: &Gazetteer) -> Option<String> {
+    let t = s.tokens.get(k)?;
+    if !t.capitalised || gaz.demonym(&t.norm).is_some() {
+        return None;
+    }
+    let singular = t.norm.strip_suffix('s').filter(|w| w.len() > 3)?;
+    Some(gaz.demonym(singular)?.iso2.clone())
+}
+
+/// Where that person noun starts.
+fn person_noun(s: &Sentence, start: usize, lex: &Lexicon, gaz: &Gazetteer) -> Option<usize> {
+    for k in start..(start + 4).min(s.tokens.len()) {
+        if let Some(f) = lex.figures.match_at(&s.tokens, k) {
+            return f.value.kind.is_none().then_some(k);
+        }
+        if plural_demonym(s, k, gaz).is_some() {
+            return Some(k);
+        }
+        let t = &s.tokens[k];
+        let modifier = t.is_word()
+            && (s.mention_at(k).is_some_and(|m| {
+                matches!(
+                    m.kind,
+                    MentionKind::Demonym
+                        | MentionKind::ArmedMeans
+                        | MentionKind::Group { .. }
+                        | MentionKind::Institution { .. }
+                )
+            }) || !t.capitalised)
+            && lex.weapons.match_at(&s.tokens, k).is_none();
+        if !modifier {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether the number at `[start, end)` can count people at all: not a day of a month
