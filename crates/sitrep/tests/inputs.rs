@@ -560,3 +560,39 @@ fn devices_fifos_and_symlink_loops_are_not_read() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Tag soup nested half a million deep once overflowed the stack and aborted the whole
+/// run; now it is read as text and the other inputs are extracted too (issue 14).
+#[test]
+fn deeply_nested_html_does_not_take_the_run_down() {
+    let dir = temp_dir("nested");
+    let page = dir.join("deep.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<html><body>{}Gunmen killed five people in Gao.{}</body></html>",
+            "<b>".repeat(500_000),
+            "</b>".repeat(500_000)
+        ),
+    )
+    .unwrap();
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "Troops clashed with rebels near Kidal on Monday.").unwrap();
+    let o = sitrep(&[
+        "extract",
+        "--format",
+        "jsonl",
+        page.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs = documents(&o);
+    assert_eq!(docs.len(), 2);
+    assert!(
+        docs[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Gunmen killed five")
+    );
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -27,6 +27,19 @@ const JUNK: &str = "script, style, noscript, template, nav, header, footer, asid
 /// The report an HTML page holds. `url` is the address it was fetched from (absolute),
 /// `name` what to call it otherwise (its path); the error says why there is no report.
 pub fn read(html: &str, url: Option<&str>, name: &str) -> Result<Report, String> {
+    // Tag soup nested thousands deep would overflow the stack of any tree walk (and of
+    // the tree's own drop): such a page is read as text, and the run goes on.
+    if nesting(html) > MAX_NESTING {
+        let text = tidy(&strip_tags(html)).ok_or("no text in the HTML page")?;
+        return Ok(Report {
+            id: None,
+            text,
+            title: None,
+            published: None,
+            source: url.map_or_else(|| name.to_string(), str::to_string),
+            outlet: None,
+        });
+    }
     let doc = Document::from(html);
     let ld = json_ld(&doc);
     let title = meta(&doc, &["og:title"])
@@ -114,11 +127,90 @@ fn body_text(doc: &Document) -> Option<String> {
 
 /// The text of an HTML fragment (a feed item's description or content).
 pub fn fragment_text(fragment: &str) -> Option<String> {
+    if nesting(fragment) > MAX_NESTING {
+        return tidy(&strip_tags(fragment));
+    }
     let doc = Document::fragment(fragment);
     if let Some(junk) = doc.try_select("script, style, noscript, template") {
         junk.remove();
     }
     tidy(&doc.formatted_text())
+}
+
+/// Deeper than any real page nests (browsers cap far lower in practice).
+const MAX_NESTING: usize = 512;
+
+/// Elements that never hold others.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How deep the page's elements nest at most, by a scan of its tags (no tree is built).
+fn nesting(html: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        if let Some(closing) = tag.strip_prefix('/') {
+            if !closing.is_empty() {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || tag.ends_with('/') || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
+/// The page's text without its tags, scripts and styles, and with the common entities.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<script") {
+            "</script"
+        } else if lower.starts_with("<style") {
+            "</style"
+        } else {
+            ""
+        };
+        if !skip_to.is_empty() {
+            let at = rest
+                .to_ascii_lowercase()
+                .find(skip_to)
+                .unwrap_or(rest.len());
+            rest = &rest[at..];
+        }
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = rest[..end].to_ascii_lowercase();
+        if tag.starts_with("<p") || tag.starts_with("<br") || tag.starts_with("<div") {
+            out.push('\n');
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Trims every line, drops runs of blank lines to one, and gives `None` for no text.
@@ -366,5 +458,33 @@ mod tests {
             NaiveDate::from_ymd_opt(2025, 6, 3)
         );
         assert_eq!(parse_date("yesterday"), None);
+    }
+}
+
+#[cfg(test)]
+mod nesting_tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_measured_without_a_tree() {
+        assert_eq!(nesting("<p>a<br>b<img src=x></p>"), 1);
+        assert_eq!(nesting("<div><div><span>x</span></div></div>"), 3);
+        assert_eq!(nesting("<b>".repeat(1000).as_str()), 1000);
+    }
+
+    #[test]
+    fn tag_soup_nested_deep_is_read_as_text() {
+        let page = format!(
+            "<html><body><script>var x=1;</script>{}Gunmen killed five people &amp; fled.{}</body></html>",
+            "<b>".repeat(200_000),
+            "</b>".repeat(200_000)
+        );
+        let r = read(&page, None, "deep.html").expect("text is read");
+        assert_eq!(r.text, "Gunmen killed five people & fled.");
+        assert_eq!(r.source, "deep.html");
+        assert_eq!(
+            fragment_text(&"<i>".repeat(100_000)).unwrap_or_default(),
+            ""
+        );
     }
 }
