@@ -596,3 +596,38 @@ fn deeply_nested_html_does_not_take_the_run_down() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Documents with nothing to read (a byte-order mark, zero-width spaces, an empty JSON
+/// Lines text) are each named as empty and the run exits 1; the others are read.
+#[test]
+fn empty_documents_are_named_not_extracted() {
+    let dir = temp_dir("empty-docs");
+    let bom = dir.join("bom.txt");
+    std::fs::write(&bom, [0xEF, 0xBB, 0xBF]).unwrap();
+    let zw = dir.join("zero-width.txt");
+    std::fs::write(&zw, "\u{200B}\u{200B}\u{FEFF} \n").unwrap();
+    let jl = dir.join("lines.jsonl");
+    std::fs::write(
+        &jl,
+        "{\"id\": \"a\", \"text\": \"\"}\n{\"id\": \"b\", \"text\": \"Troops clashed near Kidal.\"}\n",
+    )
+    .unwrap();
+    let o = sitrep(&[
+        "extract",
+        "--format",
+        "jsonl",
+        bom.to_str().unwrap(),
+        zw.to_str().unwrap(),
+        jl.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(documents(&o).len(), 1);
+    let err = stderr(&o);
+    for name in ["bom.txt", "zero-width.txt", "lines.jsonl:1"] {
+        assert!(
+            lines_naming(&err, name).iter().any(|l| l.contains("empty")),
+            "{name}: {err}"
+        );
+    }
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -46,6 +46,13 @@ pub fn read(text: &str, source: &str, errors: &mut Vec<InputError>) -> Vec<Repor
             });
             continue;
         };
+        if super::blank(&text) {
+            errors.push(InputError {
+                input: where_,
+                message: "empty: no text to read".into(),
+            });
+            continue;
+        }
         let id = parsed.id.map(|v| match v {
             serde_json::Value::String(s) => s,
             other => other.to_string(),

@@ -221,7 +221,7 @@ fn page(l: &Loaded) -> Result<Report, String> {
         return Err("a feed or JSON Lines file, not a page".into());
     }
     let text = l.text(kind == Kind::Html)?;
-    if text.trim().is_empty() {
+    if blank(&text) {
         return Err("empty: no text to read".into());
     }
     if kind == Kind::Html {
@@ -234,6 +234,15 @@ fn page(l: &Loaded) -> Result<Report, String> {
         published: None,
         source: l.url.clone().unwrap_or_else(|| l.name.clone()),
         outlet: None,
+    })
+}
+
+/// Nothing to read: only whitespace, byte-order marks, zero-width and other invisible
+/// format characters, or NULs.
+pub(crate) fn blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\0')
     })
 }
 
