@@ -34,8 +34,12 @@ pub fn count(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", number(n), if n == 1 { one } else { many })
 }
 
-/// "2025-10-06" → "6 October 2025" (as given when it is no date).
+/// "2025-10-06" → "6 October 2025" (as given when it is no date; an unknown date is said
+/// in words, so no line reads "agreed on ;").
 pub fn long_date(d: &str) -> String {
+    if d.trim().is_empty() {
+        return "an unknown date".into();
+    }
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -111,6 +115,7 @@ mod tests {
         assert_eq!(number(23), "23");
         assert_eq!(count(1, "person", "people"), "1 person");
         assert_eq!(long_date("2025-12-08"), "8 December 2025");
+        assert_eq!(long_date(""), "an unknown date");
         assert_eq!(fit("one two three four", 10), "one two…");
         assert!(fit("one two three four", 10).chars().count() <= 10);
     }
