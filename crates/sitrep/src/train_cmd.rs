@@ -228,16 +228,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             .meta
             .insert(format!("temperature.{}", head.name), format!("{t:.1}"));
     }
-    let dev_only: Vec<Item> = dev_items
-        .iter()
-        .map(|it| Item {
-            id: it.id.clone(),
-            unit: it.unit,
-            text: it.text.clone(),
-            published: it.published,
-            gold: it.gold.clone(),
-        })
-        .collect();
+    let dev_only: Vec<Item> = dev_items.iter().copied().cloned().collect();
     // The team's own corpus is a regression test: no setting may lower its events' F1.
     let team = args.regression.as_deref().filter(|d| d.is_dir());
     let team_f1 = |engine: &Engine| -> anyhow::Result<f64> {

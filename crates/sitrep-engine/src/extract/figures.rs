@@ -283,7 +283,7 @@ pub fn extract_figures(
             // "one civilian", "both soldiers": a small number word counts only a named person noun.
             let small_word =
                 (n.singular || n.value <= 2) && s.tokens[n.start].kind != TokenKind::Number;
-            let person_next = person_after(s, n.end, lex, gaz);
+            let person_next = person_noun(s, n.end, lex, gaz).is_some();
             // Headline style: "One killed, three wounded", "Two dead in …": a number word
             // that opens a clause and is its kind word's subject.
             let headline = kind_end == n.end + 1
@@ -588,12 +588,6 @@ fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
     out
 }
 
-/// Whether a person noun follows a number word, past a few modifiers: "one civilian",
-/// "two Ukrainian soldiers", "a local man".
-fn person_after(s: &Sentence, start: usize, lex: &Lexicon, gaz: &Gazetteer) -> bool {
-    person_noun(s, start, lex, gaz).is_some()
-}
-
 /// A plural demonym names people of a country ("200 Syrians", "Afghans"): its country.
 fn plural_demonym(s: &Sentence, k: usize, gaz: &Gazetteer) -> Option<String> {
     let t = s.tokens.get(k)?;
@@ -604,7 +598,8 @@ fn plural_demonym(s: &Sentence, k: usize, gaz: &Gazetteer) -> Option<String> {
     Some(gaz.demonym(singular)?.iso2.clone())
 }
 
-/// Where that person noun starts.
+/// Where the person noun a number word counts starts, past a few modifiers: "one
+/// civilian", "two Ukrainian soldiers", "a local man", "200 Syrians".
 fn person_noun(s: &Sentence, start: usize, lex: &Lexicon, gaz: &Gazetteer) -> Option<usize> {
     for k in start..(start + 4).min(s.tokens.len()) {
         if let Some(f) = lex.figures.match_at(&s.tokens, k) {

@@ -20,7 +20,7 @@ use sitrep_model::{Event, Record};
 
 use super::classes::{Confusion, NONE};
 use super::record_gold::{
-    describe_figure, enum_name, list, place_key, s, score_actors, score_events,
+    describe_figure, describe_place, enum_name, list, place_key, s, score_actors, score_events,
 };
 use super::score::{Scores, Section, ratio};
 use crate::input::parse_date;
@@ -47,6 +47,7 @@ impl Unit {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct Item {
     pub id: String,
     pub unit: Unit,
@@ -540,16 +541,7 @@ fn score_places(
         acc.share(&format!("{unit}.places.wrongly_taken"), !used[i]);
         if !used[i] {
             sec.fp += 1;
-            sec.extras.push(tag(format!(
-                "{} ({}){}",
-                p.name,
-                p.country.as_deref().unwrap_or("-"),
-                if not_place {
-                    " — not a place here"
-                } else {
-                    ""
-                }
-            )));
+            sec.extras.push(tag(describe_place(p, not_place)));
         }
     }
     acc.section(&format!("{unit}.places")).add(sec);

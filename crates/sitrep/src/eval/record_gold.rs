@@ -249,16 +249,7 @@ pub fn score_record(engine: &Engine, gold: &Value, rec: &Record, scores: &mut Sc
                 if not_place {
                     *scores.values.entry("_np_bad".into()).or_default() += 1.0;
                 }
-                sec.extras.push(tag(format!(
-                    "{} ({}){}",
-                    p.name,
-                    p.country.as_deref().unwrap_or("-"),
-                    if not_place {
-                        " — gold says this is NOT a place here"
-                    } else {
-                        ""
-                    }
-                )));
+                sec.extras.push(tag(describe_place(p, not_place)));
             }
         }
         scores.section("places").add(sec);
@@ -310,6 +301,20 @@ pub(super) fn score_actors(
         }
     }
     sec
+}
+
+/// A predicted place the gold does not have, as an extras list shows it.
+pub(super) fn describe_place(p: &sitrep_model::Place, not_place: bool) -> String {
+    format!(
+        "{} ({}){}",
+        p.name,
+        p.country.as_deref().unwrap_or("-"),
+        if not_place {
+            " — gold says this is NOT a place here"
+        } else {
+            ""
+        }
+    )
 }
 
 /// A predicted figure as a miss list shows it, with its evidence.

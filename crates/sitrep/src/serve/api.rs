@@ -436,10 +436,7 @@ pub async fn post_reports(
             "writing is disabled: start the server with --token or SITREP_TOKEN",
         )
     })?;
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+    let given = bearer(&headers);
     if !given.is_some_and(|g| same_secret(g, token)) {
         return Err(ApiError::new(
             Code::Unauthorized,
@@ -502,6 +499,14 @@ pub async fn openapi() -> Response {
 
 pub async fn not_found() -> ApiError {
     ApiError::new(Code::NotFound, "no such endpoint (see /api/openapi.json)")
+}
+
+/// The token an `Authorization: Bearer T` header gives.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
 }
 
 /// Compares a given token with the secret in time that does not depend on where they differ.

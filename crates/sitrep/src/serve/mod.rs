@@ -89,10 +89,7 @@ async fn require_token(
         return next.run(req).await;
     };
     let headers = req.headers();
-    let bearer = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
+    let bearer = api::bearer(headers);
     let cookie = headers
         .get_all(axum::http::header::COOKIE)
         .iter()
