@@ -14,8 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests/real"
+from real_corpus import REAL, ROOT, read_splits
 MIN_WORDS = 8
 WORD = re.compile(r"[\w']+")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -26,10 +25,7 @@ def words(text):
 
 
 def test_texts():
-    split = {}
-    for line in (REAL / "splits.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        i, s = line.split("\t")
-        split[i] = s
+    split = read_splits()
     for path in glob.glob(str(REAL / "reports/*.txt")):
         if split.get(Path(path).stem) == "test":
             raw = Path(path).read_text(encoding="utf-8")

@@ -16,32 +16,13 @@ import argparse
 import glob
 import hashlib
 import json
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests/real"
-SPLITS = REAL / "splits.tsv"
+from real_corpus import REAL, ROOT, SPLITS, read_jsonl, read_splits
+
 SHARES = [("train", 0.5), ("dev", 0.2), ("test", 0.3)]
-
-
-def header(path):
-    h = {}
-    for line in open(path, encoding="utf-8"):
-        if not line.strip() or ":" not in line:
-            break
-        k, v = line.split(":", 1)
-        if " " in k:
-            break
-        h[k.strip()] = v.strip()
-    return h
-
-
-def read_jsonl(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
 
 
 def main_type(gold):
@@ -128,11 +109,7 @@ def main():
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     us = units()
-    frozen = {}
-    if SPLITS.exists():
-        for line in SPLITS.read_text(encoding="utf-8").splitlines()[1:]:
-            i, s = line.split("\t")
-            frozen[i] = s
+    frozen = read_splits()
     if args.check:
         ids = {u[0] for u in us}
         missing = [u[0] for u in us if u[0] not in frozen]

@@ -10,25 +10,11 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "tests/real"
-
-
-def header(path):
-    h = {}
-    for line in open(path, encoding="utf-8"):
-        if not line.strip() or ":" not in line:
-            break
-        k, v = line.split(":", 1)
-        h[k.strip()] = v.strip()
-    return h
+from real_corpus import REAL, header, read_jsonl, read_splits
 
 
 def main():
-    split = {}
-    for line in (REAL / "splits.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        i, s = line.split("\t")
-        split[i] = s
+    split = read_splits()
     units = []  # (id, kind, source, year, gold)
     for p in sorted(glob.glob(str(REAL / "reports/*.txt"))):
         uid = Path(p).stem
@@ -36,18 +22,12 @@ def main():
         gp = REAL / "gold" / f"{uid}.json"
         gold = json.load(open(gp, encoding="utf-8")) if gp.exists() else None
         units.append((uid, "report", h.get("outlet", "?"), (h.get("published") or "?")[:4], gold))
-    golds = {}
-    for gp in glob.glob(str(REAL / "gold/snippets/*.jsonl")):
-        for l in open(gp, encoding="utf-8"):
-            if l.strip():
-                g = json.loads(l)
-                golds[g["id"]] = g
+    golds = {g["id"]: g for gp in glob.glob(str(REAL / "gold/snippets/*.jsonl"))
+             for g in read_jsonl(gp)}
     for p in sorted(glob.glob(str(REAL / "snippets/*.jsonl"))):
-        for l in open(p, encoding="utf-8"):
-            if l.strip():
-                d = json.loads(l)
-                units.append((d["id"], "snippet", Path(p).stem, (d.get("published") or "?")[:4],
-                              golds.get(d["id"])))
+        for d in read_jsonl(p):
+            units.append((d["id"], "snippet", Path(p).stem, (d.get("published") or "?")[:4],
+                          golds.get(d["id"])))
     by = defaultdict(Counter)
     countries, years = set(), set()
     subs, mains, extra = Counter(), Counter(), Counter()
@@ -83,8 +63,9 @@ def main():
     for (kind, source), c in sorted(by.items()):
         total = sum(v for k, v in c.items() if k != "annotated")
         print(f"| {kind} | {source} | {total} | {c['annotated']} | {c['train']} | {c['dev']} | {c['test']} |")
-    places = sum(1 for l in open(REAL / "ucdp/places.jsonl") if l.strip())
-    ps = Counter(split.get(json.loads(l)["id"]) for l in open(REAL / "ucdp/places.jsonl") if l.strip())
+    rows = read_jsonl(REAL / "ucdp/places.jsonl")
+    places = len(rows)
+    ps = Counter(split.get(r["id"]) for r in rows)
     print(f"| place row | UCDP GED | {places} | {places} | {ps['train']} | {ps['dev']} | {ps['test']} |")
     print(f"\nCountries in gold locations and places: {len(countries)}; years of publication: "
           f"{len(years)} ({min(years)}–{max(years)})\n")
