@@ -106,14 +106,11 @@ impl Engine {
     pub fn sentence_features(&self, input: &Input) -> Vec<Vec<u32>> {
         let norm = normalize_text(input.text);
         let r = self.read(norm.as_str(), input.published);
+        let groups = typing::by_sentence(&r.events, r.a.sentences.len());
         r.a.sentences
             .iter()
             .map(|s| {
-                let evs: Vec<_> = r
-                    .events
-                    .iter()
-                    .filter(|e| e.evidence.sentence == s.index)
-                    .collect();
+                let evs: Vec<_> = groups[s.index].iter().map(|&i| &r.events[i]).collect();
                 typing::sentence_features(s, &evs)
             })
             .collect()

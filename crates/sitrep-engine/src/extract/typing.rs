@@ -62,6 +62,18 @@ pub fn sentence_features(s: &Sentence, rule_events: &[&Event]) -> Vec<u32> {
     features::sentence(&s.tokens, &s.mentions, &rules)
 }
 
+/// Each sentence's events, by index: one pass, however many sentences and events (a
+/// scan of all events per sentence would grow with their product).
+pub fn by_sentence(events: &[Event], sentences: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); sentences];
+    for (i, e) in events.iter().enumerate() {
+        if let Some(g) = out.get_mut(e.evidence.sentence) {
+            g.push(i);
+        }
+    }
+    out
+}
+
 /// PLOVER types the corpus codes with an ACLED sub-event type, most frequent first.
 fn plovers_for<'m>(model: &'m Model, sub: &str) -> Vec<&'m str> {
     model
@@ -101,10 +113,9 @@ pub fn apply(
         (2.0, 0.0, 2.0)
     };
     let mut added = Vec::new();
+    let groups = by_sentence(events, a.sentences.len());
     for s in &a.sentences {
-        let idx: Vec<usize> = (0..events.len())
-            .filter(|&i| events[i].evidence.sentence == s.index)
-            .collect();
+        let idx = &groups[s.index];
         let rule_events: Vec<&Event> = idx.iter().map(|&i| &events[i]).collect();
         let f = sentence_features(s, &rule_events);
         let pa = acled.probs(&f, t_a);
@@ -166,7 +177,7 @@ pub fn apply(
             }
             _ => {}
         }
-        for &i in &idx {
+        for &i in idx {
             let e = &mut events[i];
             e.confidence = Some(match &e.sub_event_type {
                 Some(sub) => p_of(acled, &pa, sub),
