@@ -5,7 +5,9 @@ Units: each report (tests/real/reports/<id>.txt), each snippet (tests/real/snipp
 and each UCDP place row (tests/real/ucdp/places.jsonl). Units of one UCDP event row (its
 headlines and its place) share a group and so a split. Groups are stratified by source,
 country and the main event's ACLED sub-event type (from the gold, where there is one);
-inside each stratum they are ordered by a seeded hash and dealt out 50/20/30.
+inside each stratum they are ordered by a seeded hash and dealt out 50/20/30. Supplement
+sources (SUPPLEMENTS: labelled later to fill thin classes) are dealt 80/20 to train and dev
+only.
 
 The split is frozen: ids already in splits.tsv keep their split; only new ids are drawn.
 `--check` fails when a unit has no split or a split id names no unit.
@@ -23,6 +25,10 @@ from pathlib import Path
 from real_corpus import REAL, ROOT, SPLITS, read_jsonl, read_splits
 
 SHARES = [("train", 0.5), ("dev", 0.2), ("test", 0.3)]
+# Sources labelled after the test split was frozen, to fill thin classes for training, are
+# dealt to train and dev only: the frozen test split neither grows nor shrinks with them.
+SUPPLEMENT_SHARES = [("train", 0.8), ("dev", 0.2)]
+SUPPLEMENTS = {"wikipedia-cep-3"}
 
 
 def main_type(gold):
@@ -86,8 +92,8 @@ def rank(seed, group):
     return hashlib.sha256(f"{seed}:{group}".encode()).hexdigest()
 
 
-def deal(seed, groups):
-    """Splits for the groups of one stratum, in seeded order, 50/20/30."""
+def deal(seed, groups, shares=SHARES):
+    """Splits for the groups of one stratum, in seeded order, 50/20/30 (or `shares`)."""
     ordered = sorted(groups, key=lambda g: rank(seed, g))
     n = len(ordered)
     out = {}
@@ -95,7 +101,7 @@ def deal(seed, groups):
         # The position's midpoint decides, so even a stratum of one or two is dealt by rank.
         x = (i + 0.5) / n if n > 2 else int(rank(seed, "x" + g)[:8], 16) / 16**8
         acc = 0.0
-        for name, share in SHARES:
+        for name, share in shares:
             acc += share
             if x < acc:
                 out[g] = name
@@ -124,11 +130,13 @@ def main():
         if uid in frozen:
             group_split.setdefault(group, frozen[uid])
     strata = defaultdict(set)
+    supplement_strata = {("snippet", s) for s in SUPPLEMENTS}
     for uid, group, stratum in us:
         if uid not in frozen and group not in group_split:
             strata[stratum].add(group)
     for stratum, groups in strata.items():
-        group_split.update(deal(args.seed, groups))
+        shares = SUPPLEMENT_SHARES if stratum[:2] in supplement_strata else SHARES
+        group_split.update(deal(args.seed, groups, shares))
     rows = {uid: frozen.get(uid) or group_split[group] for uid, group, _ in us}
     with open(SPLITS, "w", encoding="utf-8") as f:
         f.write("id\tsplit\n")

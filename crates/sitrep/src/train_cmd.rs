@@ -113,6 +113,36 @@ fn temperature(head: &sitrep_engine::learned::Head, dev: &[(Vec<u32>, usize)]) -
         .unwrap_or(1.0)
 }
 
+/// A head's own accuracy and support-weighted F1 on `(features, label)` pairs, taking its
+/// best class for each.
+fn head_scores(head: &sitrep_engine::learned::Head, pairs: &[(Vec<u32>, usize)]) -> (f64, f64) {
+    let n = head.classes.len();
+    let (mut tp, mut fp, mut support) = (vec![0usize; n], vec![0usize; n], vec![0usize; n]);
+    for (f, y) in pairs {
+        let s = head.scores(f);
+        let best = (0..n).max_by(|a, b| s[*a].total_cmp(&s[*b])).unwrap_or(0);
+        support[*y] += 1;
+        if best == *y {
+            tp[*y] += 1;
+        } else {
+            fp[best] += 1;
+        }
+    }
+    let total = pairs.len().max(1) as f64;
+    let wf1: f64 = (0..n)
+        .map(|c| {
+            let denom = 2 * tp[c] + fp[c] + (support[c] - tp[c]);
+            let f1 = if denom == 0 {
+                0.0
+            } else {
+                2.0 * tp[c] as f64 / denom as f64
+            };
+            f1 * support[c] as f64 / total
+        })
+        .sum();
+    (tp.iter().sum::<usize>() as f64 / total, wf1)
+}
+
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let dir = &args.corpus;
     let splits = read_splits(dir)?;
@@ -223,10 +253,21 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 )
             })
             .collect();
+        if args.quick {
+            let (acc, wf1) = head_scores(head, &pairs);
+            eprintln!(
+                "  {} head on {} dev snippets: accuracy {acc:.3}, weighted F1 {wf1:.3}",
+                head.name,
+                pairs.len()
+            );
+        }
         let t = temperature(head, &pairs);
         model
             .meta
             .insert(format!("temperature.{}", head.name), format!("{t:.1}"));
+    }
+    if args.quick {
+        return Ok(ExitCode::SUCCESS);
     }
     let dev_only: Vec<Item> = dev_items.iter().copied().cloned().collect();
     // The team's own corpus is a regression test: no setting may lower its events' F1.

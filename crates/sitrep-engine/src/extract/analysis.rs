@@ -16,6 +16,9 @@ pub struct Sentence {
     pub mentions: Vec<Mention>,
     /// Clause boundaries as token ranges `[start, end)`, covering the sentence.
     pub clauses: Vec<(usize, usize)>,
+    /// For each token, the first mention covering it (`u32::MAX` for none): finding a
+    /// token's mention costs the same however many mentions the sentence has.
+    mention_of: Vec<u32>,
 }
 
 impl Sentence {
@@ -29,7 +32,8 @@ impl Sentence {
     }
 
     pub fn mention_at(&self, t: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.start <= t && t < m.end)
+        let i = *self.mention_of.get(t)?;
+        self.mentions.get(i as usize)
     }
 
     /// Whether any token in `[start, end)` has this norm.
@@ -67,6 +71,7 @@ pub fn analyse<'a>(text: &'a str, lex: &Lexicon, gaz: &Gazetteer) -> Analysis<'a
                 known_people.push((m.name.clone(), role.clone(), m.country.clone()));
             }
         }
+        let mention_of = mention_index(tokens.len(), &mentions);
         let clauses = clauses(&tokens, &mentions, lex);
         sentences.push(Sentence {
             index,
@@ -74,16 +79,41 @@ pub fn analyse<'a>(text: &'a str, lex: &Lexicon, gaz: &Gazetteer) -> Analysis<'a
             tokens,
             mentions,
             clauses,
+            mention_of,
         });
     }
     Analysis { text, sentences }
 }
 
+/// Each token's first covering mention, as `Sentence::mention_at` reads it.
+fn mention_index(tokens: usize, mentions: &[Mention]) -> Vec<u32> {
+    let mut out = vec![u32::MAX; tokens];
+    for (i, m) in mentions.iter().enumerate() {
+        for slot in out.iter_mut().take(m.end.min(tokens)).skip(m.start) {
+            if *slot == u32::MAX {
+                *slot = i as u32;
+            }
+        }
+    }
+    out
+}
+
 /// Splits a sentence into clauses at strong punctuation, clause openers and reporting verbs.
 fn clauses(tokens: &[Token], mentions: &[Mention], lex: &Lexicon) -> Vec<(usize, usize)> {
+    // Tokens inside a mention, past its first: marked in one pass over the mentions.
+    let mut inside = vec![false; tokens.len()];
+    for m in mentions {
+        for slot in inside
+            .iter_mut()
+            .take(m.end.min(tokens.len()))
+            .skip(m.start + 1)
+        {
+            *slot = true;
+        }
+    }
     let mut cuts = vec![0];
     for (i, t) in tokens.iter().enumerate() {
-        let inside_mention = mentions.iter().any(|m| m.start < i && i < m.end);
+        let inside_mention = inside[i];
         if inside_mention {
             continue;
         }

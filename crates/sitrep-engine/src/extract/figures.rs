@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use sitrep_model::{Evidence, Figure, Population, Qualifier, Span};
+use sitrep_model::{Evidence, Figure, FigureKind, Population, Qualifier, Span};
 
 use super::analysis::{Analysis, Sentence};
 use super::frames::FrameUse;
@@ -105,6 +105,10 @@ struct Number {
     high: Option<u64>,
     about: bool,
     singular: bool,
+    /// A bare singular person noun standing for one person, with no number word:
+    /// "Woman shot dead", "gunmen kill soldier". The number is empty (`start == end`) and
+    /// the noun follows it.
+    implicit: bool,
 }
 
 pub fn extract_figures(
@@ -131,7 +135,8 @@ pub fn extract_figures(
                     a.text[sp.start..sp.end].to_string()
                 })
         });
-        let numbers = numbers(s, lex);
+        let numbers = numbers(s, lex, gaz);
+        let next_numbers = numbers.clone();
         let mut prev: Option<Figure> = None;
         // Countries this sentence's figures are explicitly placed in ("in Thailand").
         let mut explicit: Vec<String> = Vec::new();
@@ -139,99 +144,29 @@ pub fn extract_figures(
         for n in numbers {
             let qualifier = qualifier_before(s, n.start, lex);
             let q_start = qualifier.map_or(n.start, |(k, _)| k);
-            let mut kind = None;
-            let mut population = Population::Unspecified;
-            let mut kind_end = n.end;
-            // "200 Syrians": whose the counted people are.
-            let mut people_of: Option<String> = None;
-            // Right: "23 people have been killed", "900,000 civilians … displaced"; past the
-            // modifiers of a person noun: "two Ukrainian soldiers were killed".
-            let mut k = person_noun(s, n.end, lex, gaz).unwrap_or(n.end);
-            while k < s.tokens.len() && k < n.end + 24 {
-                if k >= n.end + 9
-                    && s.tokens[k - 1].norm != "-"
-                    && !s.tokens[n.end..k].iter().any(|t| t.norm == "-")
-                {
-                    break;
-                }
-                let t = &s.tokens[k];
-                if let Some(c) = plural_demonym(s, k, gaz) {
-                    people_of.get_or_insert(c);
-                    k += 1;
-                    continue;
-                }
-                if let Some(f) = lex.figures.match_at(&s.tokens, k) {
-                    if let Some(p) = f.value.population {
-                        population = p;
-                    }
-                    // "displacement camp", "refugee settlement": a kind word naming a place.
-                    let modifier = s.tokens.get(f.end).is_some_and(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "camp"
-                                | "camps"
-                                | "site"
-                                | "sites"
-                                | "centre"
-                                | "center"
-                                | "centres"
-                                | "centers"
-                                | "settlement"
-                                | "settlements"
-                                | "shelter"
-                                | "shelters"
-                        )
-                    });
-                    if let Some(kd) = f.value.kind.filter(|_| !modifier) {
-                        kind = Some(kd);
-                        kind_end = f.end;
-                        break;
-                    }
-                    k = f.end;
-                    // "12,300 residents of frontline communities have left": the person
-                    // noun's "of" phrase, up to the verb.
-                    if s.tokens.get(k).is_some_and(|t| t.norm == "of")
-                        && let Some(verb) = (k + 1..(k + 5).min(s.tokens.len())).find(|&j| {
-                            matches!(
-                                s.tokens[j].norm.as_str(),
-                                "have" | "has" | "had" | "were" | "was" | "are"
-                            )
-                        })
-                        && (k + 1..verb).all(|j| s.tokens[j].is_word() && !s.tokens[j].capitalised)
-                    {
-                        k = verb;
-                    }
-                    continue;
-                }
-                // An aside between dashes: "one civilian — a mining worker — was wounded".
-                if t.norm == "-"
-                    && let Some(close) =
-                        (k + 1..s.tokens.len().min(k + 15)).find(|&j| s.tokens[j].norm == "-")
-                {
-                    k = close + 1;
-                    continue;
-                }
-                let filler = FILLERS.contains(&t.norm.as_str())
-                    || t.norm.ends_with("ly")
-                    || s.mention_at(k).is_some();
-                if !filler
-                    || MEASURES.contains(&t.norm.as_str())
-                    || t.kind == TokenKind::Number
-                    || lex.weapons.match_at(&s.tokens, k).is_some()
-                {
-                    break;
-                }
-                k += 1;
-            }
+            let RightKind {
+                mut kind,
+                mut population,
+                mut kind_end,
+                people_of,
+            } = kind_after(s, n.end, lex, gaz);
             // Left: "killed at least 23", "displaced more than 900,000", "death toll rose to 45".
             // "The number of people killed by Wednesday's strike rose to 19", "raising the
             // death toll to three": the count a rise reaches names its kind far before it.
             let rise = rise_before(s, q_start);
             // "killing a civilian": an article counts one only before a person noun.
-            if kind.is_none() && (!n.singular || rise || person_noun(s, n.end, lex, gaz).is_some())
+            if kind.is_none()
+                && (!n.singular || rise || n.implicit || person_noun(s, n.end, lex, gaz).is_some())
             {
                 // "the death toll from Saturday's strike rose to 45": a few words back, not past a comma.
-                let reach = if rise { 40 } else { 8 };
+                // "killing a civilian": an article counts only right after its verb.
+                let reach = if rise {
+                    40
+                } else if n.singular {
+                    3
+                } else {
+                    8
+                };
                 let lo = (q_start.saturating_sub(reach)..q_start)
                     .rev()
                     .take_while(|&k| s.tokens[k].norm != ",")
@@ -256,6 +191,27 @@ pub fn extract_figures(
                     }
                 }
             }
+            // "33 rebels, 4 police killed", "nine of its soldiers and 14 civilians have been
+            // killed": counted people coordinated with a later count share its kind word.
+            if kind.is_none()
+                && person_noun(s, n.end, lex, gaz).is_some()
+                && let Some(next) = next_numbers.iter().find(|m| m.start >= n.end).filter(|m| {
+                    m.start - n.end <= 8
+                        && (n.end..m.start)
+                            .any(|k| matches!(s.tokens[k].norm.as_str(), "and" | ","))
+                })
+                && let Some(k) = kind_after(s, next.end, lex, gaz).kind
+            {
+                kind = Some(k);
+                if let Some(f) =
+                    person_noun(s, n.end, lex, gaz).and_then(|p| lex.figures.match_at(&s.tokens, p))
+                {
+                    kind_end = f.end;
+                    if let Some(p) = f.value.population {
+                        population = p;
+                    }
+                }
+            }
             let mut qualifier = qualifier.map(|(_, q)| q);
             // Coordination: "… and 30 in Kharkiv" shares kind and qualifier.
             let coordinated = prev.as_ref().is_some_and(|p| {
@@ -276,21 +232,23 @@ pub fn extract_figures(
             let Some(kind) = kind else {
                 continue;
             };
+            // "blasts kill two": a count right after its kind verb is its object.
+            let object = left_verb(s, q_start, lex);
             // What is counted must be people: "300 rockets" or "5.1 million animals" is no toll.
-            if !counts_people(s, n.end, lex) {
+            if !n.implicit && !counts_people(s, n.end, lex) {
                 continue;
             }
             // "one civilian", "both soldiers": a small number word counts only a named person noun.
             let small_word =
                 (n.singular || n.value <= 2) && s.tokens[n.start].kind != TokenKind::Number;
-            let person_next = person_noun(s, n.end, lex, gaz).is_some();
+            let person_next = n.implicit || person_noun(s, n.end, lex, gaz).is_some();
             // Headline style: "One killed, three wounded", "Two dead in …": a number word
             // that opens a clause and is its kind word's subject.
             let headline = kind_end == n.end + 1
                 && q_start
                     .checked_sub(1)
                     .is_none_or(|p| matches!(s.tokens[p].norm.as_str(), "," | ":" | ";"));
-            if small_word && !person_next && !rise && !headline {
+            if small_word && !person_next && !rise && !headline && !object {
                 continue;
             }
             let qualifier = if n.high.is_some() {
@@ -360,13 +318,14 @@ pub fn extract_figures(
                     })
                     .or_else(|| main_country.clone());
             }
-            let span = Span::new(
-                s.tokens[q_start].span.start,
-                s.tokens[kind_end.max(n.end) - 1]
-                    .span
-                    .end
-                    .max(s.tokens[n.end - 1].span.end),
-            );
+            // The count, its person noun and, after them, its kind word.
+            let noun_end = person_noun(s, n.end, lex, gaz)
+                .and_then(|p| lex.figures.match_at(&s.tokens, p))
+                .map(|f| f.end)
+                .or_else(|| s.mention_at(n.end).filter(|_| n.implicit).map(|m| m.end))
+                .unwrap_or(n.end);
+            let last = kind_end.max(n.end).max(noun_end).max(q_start + 1);
+            let span = Span::new(s.tokens[q_start].span.start, s.tokens[last - 1].span.end);
             let fig = Figure {
                 kind,
                 count: n.value,
@@ -397,6 +356,115 @@ pub fn extract_figures(
         }
     }
     out
+}
+
+/// What the words after a count say of it: its kind word ("23 people have been killed",
+/// "900,000 civilians … displaced"), past the person noun and its modifiers ("two Ukrainian
+/// soldiers were killed"); the population that noun gives; whose people they are ("200
+/// Syrians").
+struct RightKind {
+    kind: Option<FigureKind>,
+    population: Population,
+    kind_end: usize,
+    people_of: Option<String>,
+}
+
+fn kind_after(s: &Sentence, end: usize, lex: &Lexicon, gaz: &Gazetteer) -> RightKind {
+    let mut kind = None;
+    let mut population = Population::Unspecified;
+    let mut kind_end = end;
+    // "200 Syrians": whose the counted people are.
+    let mut people_of: Option<String> = None;
+    // Right: "23 people have been killed", "900,000 civilians … displaced"; past the
+    // modifiers of a person noun: "two Ukrainian soldiers were killed".
+    let mut k = person_noun(s, end, lex, gaz).unwrap_or(end);
+    while k < s.tokens.len() && k < end + 24 {
+        if k >= end + 9
+            && s.tokens[k - 1].norm != "-"
+            && !s.tokens[end..k].iter().any(|t| t.norm == "-")
+        {
+            break;
+        }
+        let t = &s.tokens[k];
+        if let Some(c) = plural_demonym(s, k, gaz) {
+            people_of.get_or_insert(c);
+            k += 1;
+            continue;
+        }
+        if let Some(f) = lex.figures.match_at(&s.tokens, k) {
+            if let Some(p) = f.value.population {
+                population = p;
+            }
+            // "displacement camp", "refugee settlement": a kind word naming a place.
+            let modifier = s.tokens.get(f.end).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "camp"
+                        | "camps"
+                        | "site"
+                        | "sites"
+                        | "centre"
+                        | "center"
+                        | "centres"
+                        | "centers"
+                        | "settlement"
+                        | "settlements"
+                        | "shelter"
+                        | "shelters"
+                )
+            });
+            // "sentences three men to death": a sentence, not a killing.
+            let sentenced = s.tokens[k].norm == "death" && k > 0 && s.tokens[k - 1].norm == "to";
+            if sentenced {
+                break;
+            }
+            if let Some(kd) = f.value.kind.filter(|_| !modifier) {
+                kind = Some(kd);
+                kind_end = f.end;
+                break;
+            }
+            k = f.end;
+            // "12,300 residents of frontline communities have left": the person
+            // noun's "of" phrase, up to the verb.
+            if s.tokens.get(k).is_some_and(|t| t.norm == "of")
+                && let Some(verb) = (k + 1..(k + 5).min(s.tokens.len())).find(|&j| {
+                    matches!(
+                        s.tokens[j].norm.as_str(),
+                        "have" | "has" | "had" | "were" | "was" | "are"
+                    )
+                })
+                && (k + 1..verb).all(|j| s.tokens[j].is_word() && !s.tokens[j].capitalised)
+            {
+                k = verb;
+            }
+            continue;
+        }
+        // An aside between dashes: "one civilian — a mining worker — was wounded".
+        if t.norm == "-"
+            && let Some(close) =
+                (k + 1..s.tokens.len().min(k + 15)).find(|&j| s.tokens[j].norm == "-")
+        {
+            k = close + 1;
+            continue;
+        }
+        let filler = FILLERS.contains(&t.norm.as_str())
+            || t.norm.ends_with("ly")
+            || s.mention_at(k).is_some();
+        if !filler
+            || MEASURES.contains(&t.norm.as_str())
+            || t.kind == TokenKind::Number
+            || lex.weapons.match_at(&s.tokens, k).is_some()
+        {
+            break;
+        }
+        k += 1;
+    }
+    RightKind {
+        kind,
+        population,
+        kind_end,
+        people_of,
+    }
 }
 
 /// Whether a count is what a rise reached: "rose to", "has risen to", "climbed to",
@@ -525,6 +593,10 @@ fn add_figure(out: &mut Vec<Figure>, fig: Figure) {
         if f.population == Population::Unspecified {
             f.population = fig.population;
         }
+        // A headline drops the hedge its body keeps: "abduct 20 women" then "at least 20".
+        if f.qualifier == Qualifier::Exact && fig.qualifier != Qualifier::Exact {
+            f.qualifier = fig.qualifier;
+        }
         if f.countries.is_empty() {
             f.countries = fig.countries;
         }
@@ -544,7 +616,7 @@ fn qualifier_before(s: &Sentence, start: usize, lex: &Lexicon) -> Option<(usize,
 
 /// Number expressions: digits ("900,000", "5.1 million"), words ("twenty-three",
 /// "dozens", "a dozen"), ranges ("between 10 and 15", "10 to 15").
-fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
+fn numbers(s: &Sentence, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Number> {
     let toks = &s.tokens;
     let mut out: Vec<Number> = Vec::new();
     let mut i = 0;
@@ -564,7 +636,21 @@ fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
             continue;
         }
         // "seven more bodies": an increment, no toll ("dozens more" is still a rough count).
+        // But "three killed and 50 more wounded", "injuring about 50 more": after a count of
+        // the dead, "more" counts the wounded beside them.
+        let wounded_at = |k: usize| {
+            lex.figures
+                .match_at(toks, k)
+                .is_some_and(|f| f.value.kind == Some(FigureKind::Wounded))
+        };
+        let beside_dead = wounded_at(n.end + 1)
+            || (i.saturating_sub(4)..i).any(|k| {
+                lex.figures
+                    .match_at(toks, k)
+                    .is_some_and(|f| f.value.kind == Some(FigureKind::Wounded) && f.end <= i)
+            });
         if !n.about
+            && !beside_dead
             && toks
                 .get(n.end)
                 .is_some_and(|t| matches!(t.norm.as_str(), "more" | "additional" | "further"))
@@ -585,8 +671,216 @@ fn numbers(s: &Sentence, lex: &Lexicon) -> Vec<Number> {
         i = n.end;
         out.push(n);
     }
+    for one in implicit_ones(s, lex, gaz) {
+        if !out
+            .iter()
+            .any(|n| n.start <= one.start && one.start < n.end.max(n.start + 1))
+        {
+            out.push(one);
+        }
+    }
+    out.sort_by_key(|n| n.start);
     out
 }
+
+/// Nouns plural without a final -s.
+fn plural_noun(w: &str) -> bool {
+    w.ends_with('s')
+        || w.ends_with("men")
+        || matches!(
+            w,
+            "people" | "children" | "personnel" | "police" | "staff" | "elderly" | "youth"
+        )
+}
+
+/// Bare singular person nouns that stand for one person, as headlines write them: the
+/// subject of a kind word at the head of a clause ("Woman shot dead", "Elderly woman killed
+/// by …", "Three militants, civilian killed") or the object of a kind verb ("gunmen kill
+/// soldier", "kidnap Haitian political leader"). With an article or a determiner ("a
+/// soldier", "the soldier") they are not: "a" counts through the number words, "the"
+/// points back at someone already counted.
+fn implicit_ones(s: &Sentence, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Number> {
+    let toks = &s.tokens;
+    let mut out = Vec::new();
+    for b in 0..toks.len() {
+        let after_verb = left_verb(s, b, lex);
+        let clause_head = b == 0
+            || matches!(
+                toks[b - 1].norm.as_str(),
+                "," | ";" | ":" | "(" | ")" | "|" | "-" | "and"
+            );
+        if !after_verb && !clause_head {
+            continue;
+        }
+        let t = &toks[b];
+        if t.kind != TokenKind::Word
+            || DETERMINERS.contains(&t.norm.as_str())
+            || PREPOSITIONS.contains(&t.norm.as_str())
+            || lex.numbers.match_at(toks, b).is_some()
+        {
+            continue;
+        }
+        // The one person: a named person ("Vadym Fedoseyev was killed", "assassinate Adel
+        // al-Zubeidi"), or a singular person noun past its modifiers ("tribal elder").
+        let noun_end = if let Some(m) = s
+            .mention_at(b)
+            .filter(|m| m.start == b && matches!(m.kind, MentionKind::Person { .. }))
+        {
+            m.end
+        } else {
+            let Some(mut p) = person_noun(s, b, lex, gaz) else {
+                continue;
+            };
+            if (b..p).any(|k| PREPOSITIONS.contains(&toks[k].norm.as_str())) {
+                continue;
+            }
+            let Some(mut f) = lex.figures.match_at(toks, p) else {
+                continue;
+            };
+            // "elderly woman", "police officer": a person noun modifying the next one.
+            while let Some(g) = lex
+                .figures
+                .match_at(toks, f.end)
+                .filter(|g| g.value.kind.is_none())
+            {
+                p = f.end;
+                f = g;
+            }
+            let _ = p;
+            if f.value.kind.is_some() || plural_noun(&toks[f.end - 1].norm) {
+                continue;
+            }
+            f.end
+        };
+        // A clause head needs its kind word next, done to it: "Rebel killed", "woman was
+        // shot dead" (not "Soldier kills two civilians").
+        if !after_verb {
+            let mut k = noun_end;
+            while k < toks.len()
+                && k < noun_end + 3
+                && matches!(
+                    toks[k].norm.as_str(),
+                    "is" | "was" | "has" | "had" | "been" | "reportedly" | "reported" | "allegedly"
+                )
+            {
+                k += 1;
+            }
+            if !lex.figures.match_at(toks, k).is_some_and(|f| {
+                f.value.kind.is_some() && !ACTIVE_VERBS.contains(&toks[k].norm.as_str())
+            }) {
+                continue;
+            }
+        }
+        out.push(Number {
+            start: b,
+            end: b,
+            value: 1,
+            high: None,
+            about: false,
+            singular: true,
+            implicit: true,
+        });
+    }
+    out
+}
+
+/// Kind words that are verbs taking the victims as object ("kill soldier").
+const KIND_VERBS: &[&str] = &[
+    "kill",
+    "kills",
+    "killed",
+    "killing",
+    "kidnap",
+    "kidnaps",
+    "kidnapped",
+    "kidnapping",
+    "abduct",
+    "abducts",
+    "abducted",
+    "abducting",
+    "shot",
+    "shoot",
+    "shoots",
+    "gunned",
+    "gun",
+    "guns",
+    "stabbed",
+    "beaten",
+    "hacked",
+    "lynched",
+    "slain",
+    "wounding",
+    "injuring",
+    "wounds",
+    "injures",
+    "arrest",
+    "arrests",
+    "arrested",
+    "arresting",
+    "detain",
+    "detains",
+    "detained",
+    "detaining",
+    "captured",
+    "assassinate",
+    "assassinates",
+    "assassinated",
+    "assassinating",
+    "murdered",
+];
+
+/// Kind verbs in the active voice, whose subject is the one who acts.
+const ACTIVE_VERBS: &[&str] = &[
+    "kill",
+    "kills",
+    "killing",
+    "kidnap",
+    "kidnaps",
+    "kidnapping",
+    "abduct",
+    "abducts",
+    "abducting",
+    "shoot",
+    "shoots",
+    "gun",
+    "guns",
+    "gunning",
+    "wounds",
+    "wounding",
+    "injures",
+    "injuring",
+    "arrest",
+    "arrests",
+    "arresting",
+    "detain",
+    "detains",
+    "detaining",
+    "assassinate",
+    "assassinates",
+    "assassinating",
+];
+
+/// Words that never begin a counted noun phrase.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "by", "from", "near", "as", "after", "during", "with", "for", "to", "of",
+    "into", "over", "under", "across", "against", "while", "when", "since", "than", "or", "but",
+    "and",
+];
+
+/// Whether a kind verb ends right where the count starts: "blasts kill two", "killing 18".
+fn left_verb(s: &Sentence, at: usize, lex: &Lexicon) -> bool {
+    (at.saturating_sub(3)..at).any(|j| {
+        lex.figures.match_at(&s.tokens, j).is_some_and(|f| {
+            f.end == at && f.value.kind.is_some() && KIND_VERBS.contains(&s.tokens[j].norm.as_str())
+        })
+    })
+}
+
+/// Words that open a noun phrase with its own count or reference.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "each", "every", "another", "no", "any", "some", "one", "both", "all",
+];
 
 /// A plural demonym names people of a country ("200 Syrians", "Afghans"): its country.
 fn plural_demonym(s: &Sentence, k: usize, gaz: &Gazetteer) -> Option<String> {
@@ -609,16 +903,35 @@ fn person_noun(s: &Sentence, start: usize, lex: &Lexicon, gaz: &Gazetteer) -> Op
             return Some(k);
         }
         let t = &s.tokens[k];
-        let modifier = t.is_word()
-            && (s.mention_at(k).is_some_and(|m| {
+        // "nine of its soldiers": a partitive right after the number.
+        if k == start
+            && t.norm == "of"
+            && s.tokens.get(k + 1).is_some_and(|n| {
                 matches!(
-                    m.kind,
-                    MentionKind::Demonym
-                        | MentionKind::ArmedMeans
-                        | MentionKind::Group { .. }
-                        | MentionKind::Institution { .. }
+                    n.norm.as_str(),
+                    "its" | "their" | "his" | "her" | "our" | "the"
                 )
-            }) || !t.capitalised)
+            })
+        {
+            continue;
+        }
+        if k == start + 1 && s.tokens[start].norm == "of" {
+            continue;
+        }
+        // A name before the noun: "Five GAM rebels", "33 Taliban fighters".
+        let name = t.capitalised && t.kind == TokenKind::Word;
+        let modifier = t.is_word()
+            && (name
+                || s.mention_at(k).is_some_and(|m| {
+                    matches!(
+                        m.kind,
+                        MentionKind::Demonym
+                            | MentionKind::ArmedMeans
+                            | MentionKind::Group { .. }
+                            | MentionKind::Institution { .. }
+                    )
+                })
+                || !t.capitalised)
             && lex.weapons.match_at(&s.tokens, k).is_none();
         if !modifier {
             return None;
@@ -694,6 +1007,18 @@ fn number_at(s: &Sentence, i: usize, lex: &Lexicon) -> Option<Number> {
     } else {
         return None;
     };
+    // "thirty five": tens and units written apart.
+    if t.kind == TokenKind::Word
+        && !about
+        && (20.0..=90.0).contains(&value)
+        && value % 10.0 == 0.0
+        && let Some(m) = lex.numbers.match_at(toks, end)
+        && matches!(m.value.sense, NumberSense::Exact)
+        && (1..=9).contains(&m.value.value)
+    {
+        value += m.value.value as f64;
+        end = m.end;
+    }
     // "5.1 million", "three hundred", "hundreds of thousands".
     while let Some(m) = lex.numbers.match_at(toks, end) {
         if m.value.sense != NumberSense::Multiplier {
@@ -715,5 +1040,6 @@ fn number_at(s: &Sentence, i: usize, lex: &Lexicon) -> Option<Number> {
         high: None,
         about,
         singular,
+        implicit: false,
     })
 }

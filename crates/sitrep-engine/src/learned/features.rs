@@ -65,11 +65,32 @@ pub fn sentence(tokens: &[Token], mentions: &[Mention], rules: &[String]) -> Vec
         prev = w;
     }
     out.push(hash(&format!("b:{prev} </s>")));
-    for m in mentions {
-        out.push(hash(&format!("m:{}", mention_feature(m))));
+    // Distinct kinds and rule codes only: their pairs below stay few however long the
+    // sentence.
+    let mut kinds: Vec<String> = mentions.iter().map(mention_feature).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut rules: Vec<&String> = rules.iter().collect();
+    rules.sort_unstable();
+    rules.dedup();
+    for k in &kinds {
+        out.push(hash(&format!("m:{k}")));
     }
-    for r in rules {
+    for r in &rules {
         out.push(hash(&format!("r:{r}")));
+    }
+    // Who is named beside what the rules found ("a rebel group" with an armed clash, a
+    // protest with the police), and which kinds of actor meet in one sentence: the pairs of
+    // ACLED types told apart by who acts.
+    for k in &kinds {
+        for r in &rules {
+            out.push(hash(&format!("mr:{k}|{r}")));
+        }
+    }
+    for (i, a) in kinds.iter().enumerate() {
+        for b in &kinds[i + 1..] {
+            out.push(hash(&format!("mm:{a}|{b}")));
+        }
     }
     out.sort_unstable();
     out.dedup();
