@@ -4,7 +4,8 @@ sample: tests/real/gold (first) against tests/real/second/gold (second).
 
 Per section, F1 between the annotators (matches counted as the scorer matches a prediction
 to gold: events on PLOVER type, ACLED sub-event type, actor1 country and location country;
-figures on kind, count and qualifier; places on name and country; actors on name;
+figures on kind, count and qualifier; places on name and country; actors on name, and
+again on referent (the same words in two phrasings, or one state: `same_referent`);
 claims on kind and the claimant's country), and for
 snippets, agreement and Cohen's kappa on whether an item tells an event and on its main
 event's ACLED sub-event type.
@@ -33,6 +34,28 @@ def fold(s):
     if len(words) > 1 and words[-1] in KIND_WORDS:
         words = words[:-1]
     return " ".join(words)
+
+
+FUNCTION_WORDS = {"the", "of", "and", "s", "a", "an", "in", "from", "for", "to", "on"}
+
+
+def content(name):
+    return set(fold(name).split()) - FUNCTION_WORDS
+
+
+def same_referent(x, y):
+    """Two annotators' names for one party: the same words ("Aristide supporters" /
+    "supporters of Jean-Bertrand Aristide" share most of theirs), or one state named two ways
+    (kind `state`, one country)."""
+    if fold(x.get("name")) == fold(y.get("name")):
+        return True
+    if x.get("kind") == "state" == y.get("kind") and x.get("country") and x.get("country") == y.get("country"):
+        return True
+    a, b = content(x.get("name")), content(y.get("name"))
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= 0.5 or (a <= b or b <= a) and len(a & b) >= 1 and (
+        x.get("country") == y.get("country"))
 
 
 def load(base):
@@ -101,7 +124,7 @@ def main():
     args = ap.parse_args()
     first, second = load(REAL / "gold"), load(REAL / "second/gold")
     both = sorted(set(first) & set(second))
-    sections = {k: [0, 0, 0] for k in ("events", "figures", "places", "actors", "claims")}
+    sections = {k: [0, 0, 0] for k in ("events", "figures", "places", "actors", "actors (referent)", "claims")}
     shares = {k: [0, 0] for k in ("figures.country", "places.admin1", "events.status")}
     detection, acled = [], []
     notes = []
@@ -116,10 +139,12 @@ def main():
             ("places", lambda x, y: fold(x.get("name")) == fold(y.get("name"))
              and x.get("country") == y.get("country")),
             ("actors", lambda x, y: fold(x.get("name")) == fold(y.get("name"))),
+            ("actors (referent)", same_referent),
             ("claims", lambda x, y: x.get("kind") == y.get("kind")
              and x.get("by_country") == y.get("by_country")),
         ):
-            pairs, n1, n2 = pair(a.get(sec) or [], b.get(sec) or [], same)
+            key = "actors" if sec.startswith("actors") else sec
+            pairs, n1, n2 = pair(a.get(key) or [], b.get(key) or [], same)
             t = sections[sec]
             t[0] += len(pairs); t[1] += n1; t[2] += n2
             if args.disagreements and len(pairs) < max(n1, n2):

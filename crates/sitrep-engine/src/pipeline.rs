@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use sitrep_model::{Diagnostic, Document, Record, Span};
 
-use crate::extract::{actors, analysis, claims, events, figures, frames, places, summary, typing};
+use crate::extract::{
+    actors, analysis, claims, events, figures, frames, places, roles, summary, typing,
+};
 use crate::gazetteer::Gazetteer;
 use crate::learned::Model;
 use crate::lexicon::Lexicon;
@@ -156,6 +158,7 @@ impl Engine {
         );
         let figures = figures::extract_figures(&a, lex, gaz, &places, &frames, &doc_countries);
         let actors = actors::extract_actors(&a, &places, gaz);
+        roles::home_countries(&mut events, &actors);
         let claims = claims::extract_claims(&a, &frames, &events);
         let title = input.title.clone().or_else(|| summary::detect_title(&a));
         // sitrep's own headline and summary, written from the facts; a report that gives no

@@ -71,7 +71,7 @@ impl Store {
     }
 
     fn setup(conn: Connection) -> Result<Self> {
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(std::time::Duration::from_secs(60))?;
         // WAL: readers never block the writer, and a crash leaves committed batches intact.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -98,7 +98,12 @@ impl Store {
         records: &[Record],
         merger: Option<&dyn Merger>,
     ) -> Result<Inserted> {
-        let tx = self.conn.transaction()?;
+        // Immediate: the write lock is taken at the start, waiting (busy timeout) for another
+        // process's batch to commit. A deferred transaction that reads first and writes later
+        // cannot wait: SQLite refuses it at once with "database is locked".
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut done = Inserted::default();
         {
             let mut insert = tx.prepare_cached(
@@ -190,7 +195,10 @@ impl Store {
     pub fn merge_pending(&mut self, merger: &dyn Merger, batch: usize) -> Result<usize> {
         let mut total = 0;
         loop {
-            let tx = self.conn.transaction()?;
+            // Immediate, as in `insert_inner`: read then write, so take the lock first.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let rows: Vec<(i64, String, Option<String>)> = {
                 let mut stmt = tx.prepare(
                     "SELECT r.id, r.record, o.doc_id FROM reports r
@@ -342,6 +350,39 @@ mod tests {
             },
             ..Default::default()
         }
+    }
+
+    /// Writers on one file, from the first open on: a new store's schema is made once, and
+    /// each batch waits for the others' instead of failing with "database is locked".
+    #[test]
+    fn writers_on_one_store_take_turns() {
+        let dir = std::env::temp_dir().join(format!(
+            "sitrep-store-writers-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos())
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("store.db");
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let mut s = Store::open(&path).unwrap();
+                    for i in 0..25 {
+                        let id = format!("w{w}-{i}");
+                        s.insert(&[record(&id, "Clashes", &format!("Report {id} of clashes."))])
+                            .unwrap();
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        assert_eq!(Store::open(&path).unwrap().report_count().unwrap(), 100);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -309,6 +309,13 @@ pub struct TrainArgs {
     /// A folder of record golds no setting may score worse on (the team's regression corpus).
     #[arg(long, value_name = "DIR", default_value = "tests/corpus/gold")]
     pub regression: Option<PathBuf>,
+    /// Gold sentences (JSON Lines) no setting may score worse on than the rules alone.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "tests/corpus/sentences.jsonl"
+    )]
+    pub regression_sentences: Option<PathBuf>,
     /// Fit the heads and print each one's own dev scores (accuracy, weighted F1 of its
     /// best class per item), then stop: no thresholds, no model written. For trying
     /// features or labels quickly.

@@ -52,6 +52,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     );
     let mut errors: Vec<InputError> = Vec::new();
     let files = input::expand(&args.inputs, &mut errors);
+    // Inputs that named nothing ("a*.txt" matching no file, a missing folder) are said at
+    // once, as `extract` says them.
+    for e in &errors {
+        eprintln!("sitrep: {}: {}", e.input, e.message);
+    }
     let start = Instant::now();
     let merger = sitrep::EngineMerger {
         lexicon: engine.lexicon(),
@@ -117,6 +122,11 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         errors.len(),
         path.display()
     ))?;
+    // As `extract`: nothing readable at all is an error (2); some inputs lost, a partial
+    // success (1).
+    if seen == 0 && !errors.is_empty() {
+        anyhow::bail!("no report could be read");
+    }
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
     } else {

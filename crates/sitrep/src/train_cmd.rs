@@ -4,7 +4,9 @@
 //! sub-event type, "verbal" for an event ACLED does not cover, "none" for no event; and its
 //! PLOVER type), each seen through the rules' reading of it. The dev split then sets the
 //! softmax temperatures (least log-loss), and the thresholds at which the heads retype a
-//! rule's event and add an event of their own (best dev scores). Test is never read. The
+//! rule's event and add an event of their own (best dev scores), among the settings that
+//! score the team's corpus and gold sentences no worse than the rules alone. Test is never
+//! read. The
 //! model file records the seed, the sha256 of its training data and its dev scores.
 
 use std::collections::BTreeMap;
@@ -22,7 +24,7 @@ use sitrep_engine::{Engine, Input};
 
 use crate::cli::TrainArgs;
 use crate::eval::corpus::{Item, Unit, load, read_splits, score_items};
-use crate::eval::record_gold::score_folder;
+use crate::eval::record_gold::{score_folder, score_sentences};
 
 /// The two labels of an item: ACLED (or verbal, none) and PLOVER (or none).
 fn labels(gold: &Value) -> (String, String) {
@@ -278,7 +280,18 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
             None => 0.0,
         })
     };
+    // The team's gold sentences too: short texts, where the heads act.
+    let sentences = args.regression_sentences.as_deref().filter(|p| p.is_file());
+    let sentences_f1 = |engine: &Engine| -> anyhow::Result<f64> {
+        Ok(match sentences {
+            Some(p) => score_sentences(engine, p)?
+                .metric("events.f1")
+                .unwrap_or(0.0),
+            None => 0.0,
+        })
+    };
     let floor = team_f1(&rules)? - 1e-9;
+    let sentences_floor = sentences_f1(&rules)? - 1e-9;
     let thresholds = [0.25f32, 0.35, 0.45, 0.55, 0.7, 0.85, 2.0];
     let keeps = [0.02f32, 0.05, 0.1, 0.2, 1.0];
     // The heads act on short texts (headlines, snippets) only; the last threshold (2.0) is
@@ -292,7 +305,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
                     m.meta.insert(k.to_string(), v.to_string());
                 }
                 let engine = Engine::builtin().with_model(m);
-                if team_f1(&engine)? < floor {
+                if team_f1(&engine)? < floor || sentences_f1(&engine)? < sentences_floor {
                     continue;
                 }
                 let scores = score_items(&engine, &dev_only, &splits, 0);

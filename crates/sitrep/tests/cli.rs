@@ -541,3 +541,32 @@ fn min_confidence_filters_events() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a probability"), "{}", stderr(&o));
 }
+
+/// A missing file and a pattern that matches nothing: `ingest` names each on its own line
+/// and, having read nothing, exits 2 as `extract` does.
+#[test]
+fn ingest_names_the_inputs_it_cannot_read() {
+    let dir = std::env::temp_dir().join(format!("sitrep-ingest-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .arg("ingest")
+        .arg("--db")
+        .arg(dir.join("store.db"))
+        .arg(dir.join("missing.txt"))
+        .arg(dir.join("nothing-*.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.lines()
+            .any(|l| l.contains("missing.txt") && l.contains("No such file")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains("nothing-*.txt") && l.contains("no file matches")),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -104,6 +104,7 @@ pub fn extract_events(
     for s in &a.sentences {
         let frames = &frames[s.index];
         let dates = find_dates(a.text, &s.tokens, published);
+        let scan = Scan::of(s, lex);
         let mut clause_events: Vec<(usize, usize)> = Vec::new(); // (clause start, event index)
         let mut i = 0;
         while i < s.tokens.len() {
@@ -112,15 +113,12 @@ pub fn extract_events(
                 continue;
             };
             i = m.end;
-            if s.mentions
-                .iter()
-                .any(|mm| mm.start < m.end && m.start < mm.end)
-            {
+            if (m.start..m.end).any(|k| s.mention_at(k).is_some()) {
                 continue;
             }
             // A reporting verb that is also a trigger ("accused") codes the speech act itself.
             let Some(event) = code_trigger(
-                a, s, m.start, m.end, m.value, lex, places, frames, &dates, published,
+                a, s, &scan, m.start, m.end, m.value, lex, places, frames, &dates, published,
             ) else {
                 continue;
             };
@@ -159,10 +157,39 @@ pub fn extract_events(
     merge_document(events)
 }
 
+/// What a sentence's triggers all ask of it, found once: where triggers start and which
+/// weapons it names. Asked per trigger, a scan of the clause would cost clause length times
+/// triggers ("killed killed killed …").
+struct Scan<'l> {
+    triggers: Vec<usize>,
+    weapons: Vec<crate::lexicon::PhraseMatch<'l, crate::lexicon::Weapon>>,
+}
+
+impl<'l> Scan<'l> {
+    fn of(s: &Sentence, lex: &'l Lexicon) -> Self {
+        let toks = &s.tokens;
+        Scan {
+            triggers: (0..toks.len())
+                .filter(|&k| lex.triggers.match_at(toks, k).is_some())
+                .collect(),
+            weapons: (0..toks.len())
+                .filter_map(|k| lex.weapons.match_at(toks, k))
+                .collect(),
+        }
+    }
+
+    /// Whether a trigger starts in `[from, to)`.
+    fn trigger_in(&self, from: usize, to: usize) -> bool {
+        let i = self.triggers.partition_point(|&k| k < from);
+        self.triggers.get(i).is_some_and(|&k| k < to)
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn code_trigger(
     a: &Analysis,
     s: &Sentence,
+    scan: &Scan<'_>,
     start: usize,
     end: usize,
     trig: &crate::lexicon::Trigger,
@@ -176,17 +203,34 @@ fn code_trigger(
     let (cs, ce) = s.clause_of(start);
     let prev = |k: usize| start.checked_sub(k).map(|p| toks[p].norm.as_str());
     // Infinitive under an earlier trigger in the clause: part of that event.
-    if prev(1) == Some("to") && (cs..start).any(|k| lex.triggers.match_at(toks, k).is_some()) {
+    if prev(1) == Some("to") && scan.trigger_in(cs, start) {
         return None;
     }
-    // The weapon nearest the trigger in its clause, but not one being shot down.
-    let weapon = (cs..ce)
-        .filter_map(|k| lex.weapons.match_at(toks, k))
-        .filter(|w| {
-            !(w.start.saturating_sub(3)..w.start)
-                .any(|j| matches!(toks[j].norm.as_str(), "down" | "intercepted" | "downed"))
-        })
-        .min_by_key(|w| w.start.abs_diff(start));
+    // The weapon nearest the trigger in its clause, but not one being shot down: the nearest
+    // on each side, walking out from the trigger.
+    let shot_down = |w: &crate::lexicon::PhraseMatch<'_, crate::lexicon::Weapon>| {
+        (w.start.saturating_sub(3)..w.start)
+            .any(|j| matches!(toks[j].norm.as_str(), "down" | "intercepted" | "downed"))
+    };
+    let split = scan.weapons.partition_point(|w| w.start < start);
+    let lo = scan.weapons.partition_point(|w| w.start < cs);
+    let hi = scan.weapons.partition_point(|w| w.start < ce);
+    let left = scan.weapons[lo..split.max(lo)]
+        .iter()
+        .rev()
+        .find(|w| !shot_down(w));
+    let right = scan.weapons[split.min(hi)..hi]
+        .iter()
+        .find(|w| !shot_down(w));
+    // Ties go to the earlier weapon, as a scan from the clause's start would have it.
+    let weapon = match (left, right) {
+        (Some(l), Some(r)) => Some(if r.start - start < start - l.start {
+            r
+        } else {
+            l
+        }),
+        (l, r) => l.or(r),
+    };
     let in_clause = |mm: &&super::mentions::Mention| mm.start >= cs && mm.end <= ce;
     match trig.requires {
         Requires::Weapon

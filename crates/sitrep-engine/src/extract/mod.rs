@@ -9,5 +9,6 @@ pub mod figures;
 pub mod frames;
 pub mod mentions;
 pub mod places;
+pub mod roles;
 pub mod summary;
 pub mod typing;

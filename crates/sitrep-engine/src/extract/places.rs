@@ -175,9 +175,10 @@ fn resolve_with(
                     .filter(|&i| matches!(s.mentions[i].kind, MentionKind::KindPlace { .. })),
             );
         let before_sentence = context.filter(|_| s.index <= context_sentence + 2);
+        let locative = locatives(s);
         for mi in order.collect::<Vec<_>>() {
             let m = &s.mentions[mi];
-            let locative = is_locative(s, m);
+            let locative = locative[mi];
             let mut population = 0;
             // A name whose readings all lie in one country tells where the report is.
             let unambiguous = match &m.kind {
@@ -806,11 +807,34 @@ const OF_PLACE: &[&str] = &[
     "defense",
 ];
 
-/// Whether the mention stands where something happens: after a locative preposition (over
-/// coordinated names, articles and direction words), after a verb of movement, or as the
-/// "X" of "the village of X". A name that then speaks ("…, Moscow said") is a speaker.
-pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
-    let speaks = s.tokens.get(m.end).is_some_and(|t| {
+/// Whether each of the sentence's mentions stands where something happens: after a locative
+/// preposition (over coordinated names, articles and direction words), after a verb of
+/// movement, or as the "X" of "the village of X". A name that then speaks ("…, Moscow said")
+/// is a speaker. One pass: a name coordinated with an earlier place takes that place's
+/// answer, so a long list of names costs once per name, not once per pair.
+fn locatives(s: &Sentence) -> Vec<bool> {
+    let mut from_start: rustc_hash::FxHashMap<usize, bool> = Default::default();
+    let mut order: Vec<usize> = (0..s.mentions.len()).collect();
+    order.sort_by_key(|&i| s.mentions[i].start);
+    let mut out = vec![false; s.mentions.len()];
+    for i in order {
+        let m = &s.mentions[i];
+        let before = match from_start.get(&m.start) {
+            Some(&b) => b,
+            None => {
+                let b = locative_before(s, m.start, &from_start);
+                from_start.insert(m.start, b);
+                b
+            }
+        };
+        out[i] = !speaks(s, m) && before;
+    }
+    out
+}
+
+/// A name followed by a verb of saying is a speaker, not a place.
+fn speaks(s: &Sentence, m: &Mention) -> bool {
+    s.tokens.get(m.end).is_some_and(|t| {
         matches!(
             t.norm.as_str(),
             "said"
@@ -827,11 +851,13 @@ pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
                 | "added"
                 | "reported"
         )
-    });
-    if speaks {
-        return false;
-    }
-    let mut i = m.start;
+    })
+}
+
+/// The walk left from token `start` over coordinated names, articles and direction words to
+/// a locative word; `known` holds the answers already found for earlier names' starts.
+fn locative_before(s: &Sentence, start: usize, known: &rustc_hash::FxHashMap<usize, bool>) -> bool {
+    let mut i = start;
     while i > 0 {
         i -= 1;
         let w = s.tokens[i].norm.as_str();
@@ -862,7 +888,7 @@ pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
                 | "rebel-held"
         );
         // Coordinated places and countries: "in Azerbaijan and Armenia", "in Kherson and Zaporizhzhia".
-        let place_before = s.mentions.iter().find(|o| {
+        let place_before = s.mention_at(i).filter(|o| {
             o.end == i + 1
                 && matches!(
                     o.kind,
@@ -873,6 +899,9 @@ pub fn is_locative(s: &Sentence, m: &Mention) -> bool {
                 )
         });
         if let Some(o) = place_before {
+            if let Some(&b) = known.get(&o.start) {
+                return b;
+            }
             i = o.start;
             continue;
         }

@@ -1,0 +1,107 @@
+//! Roles after the events are found: a party the text names without a country ("militants",
+//! "police", "the army", "demonstrators") acts where its event happens. ANNOTATION.md codes a
+//! non-state armed group with the country it operates in, and forces, police and crowds with
+//! no demonym with the country they act in. Persons, states, international bodies and NGOs
+//! keep what the text says of them: a minister abroad is not of the country he visits.
+
+use sitrep_model::{Actor, ActorKind, Event};
+
+/// Fills `actor1_country` and `actor2_country` from the event's place, where the actor is a
+/// generic party and all the event's located places lie in one country.
+pub fn home_countries(events: &mut [Event], actors: &[Actor]) {
+    for e in events.iter_mut() {
+        let mut countries = e.locations.iter().filter_map(|l| l.country.as_deref());
+        let Some(first) = countries.next() else {
+            continue;
+        };
+        if countries.any(|c| c != first) {
+            continue;
+        }
+        let here = first.to_string();
+        for (name, country) in [
+            (&e.actor1, &mut e.actor1_country),
+            (&e.actor2, &mut e.actor2_country),
+        ] {
+            if country.is_none() && name.as_deref().is_some_and(|n| acts_locally(n, actors)) {
+                *country = Some(here.clone());
+            }
+        }
+    }
+}
+
+/// Whether a party takes the country of the place it acts in: forces, police, armed groups,
+/// crowds and civilians, and, when the record has no entry for the name, a name in lower
+/// case ("gunmen", "security forces").
+fn acts_locally(name: &str, actors: &[Actor]) -> bool {
+    match actors.iter().find(|a| a.name == name) {
+        Some(a) => matches!(
+            a.kind,
+            ActorKind::Military
+                | ActorKind::Police
+                | ActorKind::Rebel
+                | ActorKind::Civilians
+                | ActorKind::Government
+                | ActorKind::Other
+        ),
+        None => name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_model::{EventLocation, PlaceKind};
+
+    fn event(a1: &str, a2: Option<&str>, countries: &[&str]) -> Event {
+        let mut e: Event = serde_json::from_value(serde_json::json!({
+            "plover": "ASSAULT", "mode": null, "event_type": null, "sub_event_type": null,
+            "actor1": a1, "actor1_country": null, "actor2": a2, "actor2_country": null,
+            "locations": [], "date": null, "date_text": null, "status": "reported",
+            "claimed_by": null, "claimed_by_country": null, "trigger": "attacked",
+            "evidence": {"sentence": 0, "span": [0, 1]}
+        }))
+        .unwrap();
+        e.locations = countries
+            .iter()
+            .map(|c| EventLocation {
+                name: "X".into(),
+                country: Some(c.to_string()),
+                kind: PlaceKind::City,
+                lat: None,
+                lon: None,
+            })
+            .collect();
+        e
+    }
+
+    fn actor(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            name: name.into(),
+            kind,
+            country: None,
+            role: None,
+            spans: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn generic_parties_act_where_their_event_is() {
+        let actors = [
+            actor("Police", ActorKind::Police),
+            actor("Erna Solberg", ActorKind::Person),
+        ];
+        let mut evs = [
+            event("Police", Some("demonstrators"), &["BH"]),
+            event("Erna Solberg", None, &["CN"]),
+            event("militants", None, &["PK", "AF"]),
+        ];
+        home_countries(&mut evs, &actors);
+        assert_eq!(evs[0].actor1_country.as_deref(), Some("BH"));
+        assert_eq!(evs[0].actor2_country.as_deref(), Some("BH"));
+        // A person abroad keeps no country the text did not give; two countries say nothing.
+        assert_eq!(evs[1].actor1_country, None);
+        assert_eq!(evs[2].actor1_country, None);
+    }
+}
