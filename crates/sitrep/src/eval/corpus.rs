@@ -104,7 +104,7 @@ pub fn read_report(raw: &str) -> (BTreeMap<String, String>, String) {
     (header, text)
 }
 
-fn jsonl(path: &Path) -> anyhow::Result<Vec<Value>> {
+pub(super) fn jsonl(path: &Path) -> anyhow::Result<Vec<Value>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("{}: cannot read", path.display()))?;
     text.lines()
@@ -117,7 +117,7 @@ fn jsonl(path: &Path) -> anyhow::Result<Vec<Value>> {
         .collect()
 }
 
-fn files(dir: &Path, ext: &str) -> anyhow::Result<Vec<std::path::PathBuf>> {
+pub(super) fn files(dir: &Path, ext: &str) -> anyhow::Result<Vec<std::path::PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
@@ -229,6 +229,10 @@ pub fn score(engine: &Engine, dir: &Path, confusions: usize) -> anyhow::Result<S
     let ucdp = dir.join("ucdp/places.jsonl");
     if ucdp.is_file() {
         super::ucdp_places::score(engine, &ucdp, &splits, &mut scores)?;
+    }
+    let incidents = dir.join("incidents");
+    if incidents.is_dir() {
+        super::incident_set::score(engine, &incidents, &mut scores)?;
     }
     Ok(scores)
 }

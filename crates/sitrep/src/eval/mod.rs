@@ -6,6 +6,7 @@
 
 mod classes;
 pub(crate) mod corpus;
+mod incident_set;
 mod place_set;
 mod plover;
 pub(crate) mod record_gold;
