@@ -470,7 +470,18 @@ fn code_trigger(
                 .match_at(toks, k)
                 .is_some_and(|c| matches!(*c.value, Cue::Cumulative | Cue::Toll))
         });
-        if !(place_after_noun || date_here) || running_total {
+        // "A car bombing killed 12 people", "Twin suicide attacks kill 41": a noun whose
+        // predicate is a toll tells a happening, placed or dated or not.
+        let toll_predicate = (end..ce.min(end + 3)).any(|k| {
+            lex.figures
+                .match_at(toks, k)
+                .is_some_and(|f| f.value.kind.is_some())
+                && matches!(
+                    toks[k].norm.as_str(),
+                    "killed" | "kills" | "kill" | "wounded" | "wounds" | "injured" | "injures"
+                )
+        });
+        if !(place_after_noun || date_here || toll_predicate) || running_total {
             return None;
         }
     }

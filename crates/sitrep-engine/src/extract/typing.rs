@@ -136,12 +136,20 @@ pub fn apply(
             (&[i], Some(b)) if pa[b] >= retype => {
                 let sub = acled.classes[b].clone();
                 let e = &mut events[i];
-                // The rule's type stands unless the head all but rules it out.
+                // The rule's type stands unless the head all but rules it out, and always
+                // where a weapon named its means ("jets bombed": aerial).
                 let current = e
                     .sub_event_type
                     .as_deref()
                     .map_or(0.0, |c| p_of(acled, &pa, c));
-                if e.sub_event_type.as_deref() != Some(sub.as_str()) && current < keep {
+                let means_named = matches!(
+                    e.mode.as_deref(),
+                    Some("aerial" | "drone" | "suicide-attack" | "chemical" | "heavy-weapons")
+                );
+                if e.sub_event_type.as_deref() != Some(sub.as_str())
+                    && current < keep
+                    && !means_named
+                {
                     let allowed = plovers_for(model, &sub);
                     if allowed.contains(&e.plover.as_str()) {
                         e.event_type = model.meta.get(&format!("parent.{sub}")).cloned();
