@@ -58,6 +58,22 @@ pub struct Hit {
     pub snippet: String,
 }
 
+/// Runs `f` again while SQLite says the database is busy, for up to a minute.
+fn busy_retry<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < std::time::Duration::from_secs(60) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            r => return r,
+        }
+    }
+}
+
 impl Store {
     /// Opens (creating if need be) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
@@ -73,7 +89,9 @@ impl Store {
     fn setup(conn: Connection) -> Result<Self> {
         conn.busy_timeout(std::time::Duration::from_secs(60))?;
         // WAL: readers never block the writer, and a crash leaves committed batches intact.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once
+        // (no busy handler) while another process is setting it up: wait and try again.
+        busy_retry(|| conn.pragma_update(None, "journal_mode", "WAL"))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn };

@@ -104,7 +104,8 @@ pub fn extract_events(
     for s in &a.sentences {
         let frames = &frames[s.index];
         let dates = find_dates(a.text, &s.tokens, published);
-        let scan = Scan::of(s, lex);
+        // Found at the sentence's first trigger: most sentences have none.
+        let mut scan: Option<Scan> = None;
         let mut clause_events: Vec<(usize, usize)> = Vec::new(); // (clause start, event index)
         let mut i = 0;
         while i < s.tokens.len() {
@@ -117,8 +118,9 @@ pub fn extract_events(
                 continue;
             }
             // A reporting verb that is also a trigger ("accused") codes the speech act itself.
+            let scan = scan.get_or_insert_with(|| Scan::of(s, lex));
             let Some(event) = code_trigger(
-                a, s, &scan, m.start, m.end, m.value, lex, places, frames, &dates, published,
+                a, s, scan, m.start, m.end, m.value, lex, places, frames, &dates, published,
             ) else {
                 continue;
             };

@@ -703,21 +703,21 @@ fn implicit_ones(s: &Sentence, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Number> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     for b in 0..toks.len() {
-        let after_verb = left_verb(s, b, lex);
+        // The cheap tests first: most tokens open no counted noun phrase.
+        let t = &toks[b];
+        if t.kind != TokenKind::Word
+            || DETERMINERS.contains(&t.norm.as_str())
+            || PREPOSITIONS.contains(&t.norm.as_str())
+        {
+            continue;
+        }
         let clause_head = b == 0
             || matches!(
                 toks[b - 1].norm.as_str(),
                 "," | ";" | ":" | "(" | ")" | "|" | "-" | "and"
             );
-        if !after_verb && !clause_head {
-            continue;
-        }
-        let t = &toks[b];
-        if t.kind != TokenKind::Word
-            || DETERMINERS.contains(&t.norm.as_str())
-            || PREPOSITIONS.contains(&t.norm.as_str())
-            || lex.numbers.match_at(toks, b).is_some()
-        {
+        let after_verb = left_verb(s, b, lex);
+        if !after_verb && !clause_head || lex.numbers.match_at(toks, b).is_some() {
             continue;
         }
         // The one person: a named person ("Vadym Fedoseyev was killed", "assassinate Adel
