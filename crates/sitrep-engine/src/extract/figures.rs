@@ -136,12 +136,13 @@ pub fn extract_figures(
                 })
         });
         let numbers = numbers(s, lex, gaz);
-        let next_numbers = numbers.clone();
         let mut prev: Option<Figure> = None;
         // Countries this sentence's figures are explicitly placed in ("in Thailand").
         let mut explicit: Vec<String> = Vec::new();
         let mut prev_end = 0;
-        for n in numbers {
+        for (at, &n) in numbers.iter().enumerate() {
+            // The person noun the count counts ("12 Ukrainian soldiers"), asked once.
+            let noun = person_noun(s, n.end, lex, gaz);
             let qualifier = qualifier_before(s, n.start, lex);
             let q_start = qualifier.map_or(n.start, |(k, _)| k);
             let RightKind {
@@ -155,9 +156,7 @@ pub fn extract_figures(
             // death toll to three": the count a rise reaches names its kind far before it.
             let rise = rise_before(s, q_start);
             // "killing a civilian": an article counts one only before a person noun.
-            if kind.is_none()
-                && (!n.singular || rise || n.implicit || person_noun(s, n.end, lex, gaz).is_some())
-            {
+            if kind.is_none() && (!n.singular || rise || n.implicit || noun.is_some()) {
                 // "the death toll from Saturday's strike rose to 45": a few words back, not past a comma.
                 // "killing a civilian": an article counts only right after its verb.
                 let reach = if rise {
@@ -194,8 +193,8 @@ pub fn extract_figures(
             // "33 rebels, 4 police killed", "nine of its soldiers and 14 civilians have been
             // killed": counted people coordinated with a later count share its kind word.
             if kind.is_none()
-                && person_noun(s, n.end, lex, gaz).is_some()
-                && let Some(next) = next_numbers.iter().find(|m| m.start >= n.end).filter(|m| {
+                && noun.is_some()
+                && let Some(next) = numbers.get(at + 1).filter(|m| {
                     m.start - n.end <= 8
                         && (n.end..m.start)
                             .any(|k| matches!(s.tokens[k].norm.as_str(), "and" | ","))
@@ -203,9 +202,7 @@ pub fn extract_figures(
                 && let Some(k) = kind_after(s, next.end, lex, gaz).kind
             {
                 kind = Some(k);
-                if let Some(f) =
-                    person_noun(s, n.end, lex, gaz).and_then(|p| lex.figures.match_at(&s.tokens, p))
-                {
+                if let Some(f) = noun.and_then(|p| lex.figures.match_at(&s.tokens, p)) {
                     kind_end = f.end;
                     if let Some(p) = f.value.population {
                         population = p;
@@ -241,7 +238,7 @@ pub fn extract_figures(
             // "one civilian", "both soldiers": a small number word counts only a named person noun.
             let small_word =
                 (n.singular || n.value <= 2) && s.tokens[n.start].kind != TokenKind::Number;
-            let person_next = n.implicit || person_noun(s, n.end, lex, gaz).is_some();
+            let person_next = n.implicit || noun.is_some();
             // Headline style: "One killed, three wounded", "Two dead in …": a number word
             // that opens a clause and is its kind word's subject.
             let headline = kind_end == n.end + 1
@@ -319,7 +316,7 @@ pub fn extract_figures(
                     .or_else(|| main_country.clone());
             }
             // The count, its person noun and, after them, its kind word.
-            let noun_end = person_noun(s, n.end, lex, gaz)
+            let noun_end = noun
                 .and_then(|p| lex.figures.match_at(&s.tokens, p))
                 .map(|f| f.end)
                 .or_else(|| s.mention_at(n.end).filter(|_| n.implicit).map(|m| m.end))
@@ -728,7 +725,7 @@ fn implicit_ones(s: &Sentence, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Number> {
         {
             m.end
         } else {
-            let Some(mut p) = person_noun(s, b, lex, gaz) else {
+            let Some(p) = person_noun(s, b, lex, gaz) else {
                 continue;
             };
             if (b..p).any(|k| PREPOSITIONS.contains(&toks[k].norm.as_str())) {
@@ -743,10 +740,8 @@ fn implicit_ones(s: &Sentence, lex: &Lexicon, gaz: &Gazetteer) -> Vec<Number> {
                 .match_at(toks, f.end)
                 .filter(|g| g.value.kind.is_none())
             {
-                p = f.end;
                 f = g;
             }
-            let _ = p;
             if f.value.kind.is_some() || plural_noun(&toks[f.end - 1].norm) {
                 continue;
             }
