@@ -85,6 +85,9 @@ const PRONOUNS: &[&str] = &[
     "it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "our",
 ];
 
+/// Determiners that make a noun refer back to something already told.
+const DEFINITE: &[&str] = &["the", "this", "that"];
+
 /// Speech acts: placed where they are said, not where what they speak of happened.
 const VERBAL: &[&str] = &[
     "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "CONCEDE", "SANCTION",
@@ -156,7 +159,18 @@ pub fn extract_events(
             events.push(e);
         }
     }
-    merge_document(events)
+    let mut events = merge_document(events);
+    // Merging can bring one party to both sides; it stays there only where the text says so.
+    for e in &mut events {
+        if let (Some(a1), Some(a2)) = (&e.actor1, &e.actor2)
+            && a1.eq_ignore_ascii_case(a2)
+            && !a.sentences.get(e.evidence.sentence).is_some_and(reciprocal)
+        {
+            e.actor2 = None;
+            e.actor2_country = None;
+        }
+    }
+    events
 }
 
 /// What a sentence's triggers all ask of it, found once: where triggers start and which
@@ -377,12 +391,18 @@ fn code_trigger(
             actor1 = subject_for(s, start, places, frame);
             anchored = actor1.is_some();
         }
-        // Actor 2: the first actor after the trigger in its clause.
+        // Actor 2: the first actor after the trigger in its clause that is not the agent
+        // ("an attack by CODECO militias on a camp").
+        // A mention right after the agent's is the same party ("CODECO militias").
+        let agent = actor1.as_ref().and_then(|a| a.mention);
+        let agent_end = agent.map(|mi| s.mentions[mi].end);
         actor2 = s
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, mm)| mm.start >= end && mm.end <= ce)
+            .filter(|(mi, mm)| {
+                mm.start >= end && mm.end <= ce && Some(*mi) != agent && Some(mm.start) != agent_end
+            })
             .find_map(|(mi, mm)| {
                 let prev = mm.start.checked_sub(1).map(|p| toks[p].norm.as_str());
                 let locative = matches!(prev, Some("in" | "near" | "at" | "from" | "across"));
@@ -524,8 +544,14 @@ fn code_trigger(
             }
             claimed_by = Some(src.clone());
         }
+        // The speech act's own agent is its speaker ("the governor, Viktor Sorokin,
+        // accused Ukrainian forces of …").
+        if actor1.is_none() && f.start == start {
+            actor1 = f.source.clone().filter(|src| src.party);
+        }
         // "X accused Y of bombing": Y is the agent when the clause names none.
         if actor1.is_none()
+            && f.start != start
             && let Some(about) = f.about
         {
             actor1 = event_actor(s, about, places);
@@ -548,6 +574,35 @@ fn code_trigger(
         claimed_by = None;
         status = Status::Reported;
     }
+    // Still no agent of a verb in the active voice: the first party of known country
+    // named before it in its clause, when it is not the target, the speaker or a place
+    // ("A group of Moroccan soldiers set up base", "Rebel forces, backed by …, capture").
+    // Counted people and people a casualty word follows are victims, never the agent
+    // ("Four soldiers are killed during a raid").
+    // A noun is told less plainly: a definite one refers back to a happening told before
+    // ("Damascus condemned the strike"), and a party before a verb or frame is that verb's
+    // ("agreed to a truce, ending a week of clashes"), so its party must follow them.
+    if actor1.is_none() && !passive {
+        let from = if trig.pos == Pos::Noun {
+            let after_trigger = scan.triggers[..scan.triggers.partition_point(|&k| k < start)]
+                .last()
+                .map_or(cs, |&k| k + 1);
+            let after_frame = frames
+                .iter()
+                .filter(|f| f.end <= start)
+                .map(|f| f.end)
+                .max()
+                .unwrap_or(cs);
+            let definite =
+                (start.saturating_sub(3)..start).any(|k| DEFINITE.contains(&toks[k].norm.as_str()));
+            (!definite).then_some(cs.max(after_trigger).max(after_frame))
+        } else {
+            Some(cs)
+        };
+        if let Some(from) = from {
+            actor1 = agent_before(s, (from, start), places, actor2.as_ref(), frame, lex);
+        }
+    }
     if trig.plover == "ASSAULT"
         && actor2.is_none()
         && let Some(c) = locations.iter().find_map(|l| l.country.clone())
@@ -559,6 +614,14 @@ fn code_trigger(
             party: true,
             mention: None,
         });
+    }
+    // One party on both sides only where the text says so ("rival factions of the army
+    // clashed with each other"): otherwise the second is a misreading of the first.
+    if let (Some(a1), Some(a2)) = (&actor1, &actor2)
+        && a1.name.eq_ignore_ascii_case(&a2.name)
+        && !reciprocal(s)
+    {
+        actor2 = None;
     }
     let (mode, event_type, sub_event_type) = match (&weapon, trig.plover.as_str()) {
         // The trigger's own coding wins; a weapon word fills what the trigger leaves open.
@@ -720,7 +783,10 @@ fn acled_type(
             )
         )
     };
-    let triggered = |w: &[&str]| w.iter().any(|x| s.tokens.iter().any(|t| t.norm == *x));
+    // Words of the clause outside names: "the Line of Control" takes no territory.
+    let triggered = |w: &[&str]| {
+        (cs..ce).any(|k| w.contains(&s.tokens[k].norm.as_str()) && s.mention_at(k).is_none())
+    };
     let words: Vec<&str> = s.tokens[cs..ce].iter().map(|t| t.norm.as_str()).collect();
     let civilians = (cs..ce).any(|k| {
         lex.figures
@@ -916,6 +982,74 @@ fn subject_for(
     None
 }
 
+/// Whether the sentence says a party acted on itself: "each other", "among themselves",
+/// "infighting", "rival", "between two armed groups".
+fn reciprocal(s: &Sentence) -> bool {
+    s.tokens.windows(2).any(|w| {
+        matches!(
+            (w[0].norm.as_str(), w[1].norm.as_str()),
+            ("each", "other") | ("one", "another") | ("among", "themselves") | ("between", "two")
+        )
+    }) || s.tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "infighting" | "rival" | "rivals" | "internecine"
+        )
+    })
+}
+
+/// Whether a mention names people counted or struck by a casualty word before `to`:
+/// "Four soldiers", "soldiers were killed", "an Israeli soldier died".
+fn is_victim(s: &Sentence, m: &super::mentions::Mention, to: usize, lex: &Lexicon) -> bool {
+    let toks = &s.tokens;
+    // A year before a name ("2011 Syrian uprising") counts nobody.
+    let year = |t: &crate::text::Token| {
+        t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20"))
+    };
+    let counted = m.start.checked_sub(1).is_some_and(|p| {
+        toks[p].kind == crate::text::TokenKind::Number && !year(&toks[p])
+            || lex.numbers.match_at(toks, p).is_some()
+    });
+    counted
+        || (m.end..(m.end + 3).min(to)).any(|k| {
+            lex.figures
+                .match_at(toks, k)
+                .is_some_and(|f| f.value.kind.is_some())
+        })
+}
+
+/// The first party of known country named in `[from, to)`, skipping places, locative
+/// phrases ("in Iraq"), the event's target and the frame's speaker.
+fn agent_before(
+    s: &Sentence,
+    (from, to): (usize, usize),
+    places: &Places,
+    target: Option<&Source>,
+    frame: Option<&FrameUse>,
+    lex: &Lexicon,
+) -> Option<Source> {
+    let speaker = frame
+        .and_then(|f| f.source.as_ref())
+        .and_then(|f| f.mention);
+    let target = target.and_then(|t| t.mention);
+    s.mentions
+        .iter()
+        .enumerate()
+        .filter(|(mi, m)| {
+            m.start >= from && m.end <= to && Some(*mi) != speaker && Some(*mi) != target
+        })
+        .filter(|(mi, _)| !matches!(places.role(s.index, *mi), Some(Role::Place(_))))
+        .filter(|(_, m)| {
+            let prev = m.start.checked_sub(1).map(|p| s.tokens[p].norm.as_str());
+            !matches!(
+                prev,
+                Some("in" | "near" | "at" | "from" | "across" | "into" | "to")
+            )
+        })
+        .filter(|(_, m)| !is_victim(s, m, to, lex))
+        .find_map(|(mi, _)| event_actor(s, mi, places).filter(|a| a.country.is_some()))
+}
+
 /// The nearest frame whose scope covers `t` and whose own words come before it.
 fn innermost_frame(frames: &[FrameUse], t: usize) -> Option<&FrameUse> {
     frames
@@ -1012,6 +1146,18 @@ fn merge_into(a: &mut Event, b: &Event) -> bool {
     macro_rules! fill {
         ($($f:ident),*) => { $( if a.$f.is_none() { a.$f = b.$f.clone(); } )* };
     }
+    // A party already on one side does not fill the other.
+    let (a1, a2) = (a.actor1.clone(), a.actor2.clone());
+    let mut b = b.clone();
+    if b.actor2.is_some() && b.actor2 == a1 {
+        b.actor2 = None;
+        b.actor2_country = None;
+    }
+    if b.actor1.is_some() && b.actor1 == a2 {
+        b.actor1 = None;
+        b.actor1_country = None;
+    }
+    let b = &b;
     fill!(
         mode,
         event_type,

@@ -145,8 +145,8 @@ fn owner_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, Strin
     if !tok.capitalised {
         return None;
     }
-    if let Some(c) = gaz.demonym(&tok.norm) {
-        return Some((1, c.iso2.clone()));
+    if let Some((len, c)) = demonym_at(tokens, i, gaz) {
+        return Some((len, c.iso2.clone()));
     }
     // A province before a title: "Borno Governor", "Kharkiv regional governor".
     for len in (1..=3).rev() {
@@ -212,6 +212,19 @@ fn person_with_title(
     let t = i + owner_len;
     let title = lex.titles.match_at(tokens, t)?;
     let mut n = title.end;
+    let mut country = country;
+    // "Prime Minister of Norway Erna Solberg": the country after the title, when a name
+    // follows it ("the President of Syria" alone is a place phrase, read elsewhere).
+    if country.is_none()
+        && tokens.get(n).is_some_and(|t| t.norm == "of")
+        && let Some((len, c)) = country_at(tokens, n + 1, gaz)
+        && tokens
+            .get(n + 1 + len)
+            .is_some_and(|t| name_word(t, lex) && !is_place_word(tokens, n + 1 + len, gaz))
+    {
+        n += 1 + len;
+        country = Some(c);
+    }
     if tokens.get(n).is_some_and(|t| t.norm == ",") {
         n += 1;
     }
@@ -261,6 +274,23 @@ fn person_with_title(
         kind: MentionKind::Person { role },
         name,
         country,
+    })
+}
+
+/// A country named by one to four capitalised words at `i`, longest first.
+fn country_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, String)> {
+    (1..=4).rev().find_map(|len| {
+        let words = tokens.get(i..i + len)?;
+        if !words.iter().all(|t| t.capitalised) {
+            return None;
+        }
+        let key: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
+        gaz.lookup_folded(&fold_name(&key.join(" ")))
+            .iter()
+            .find_map(|e| match e {
+                Entry::Country(c) => Some((len, gaz.countries[*c as usize].iso2.clone())),
+                _ => None,
+            })
     })
 }
 
@@ -618,14 +648,31 @@ fn demonym(
     if !t.capitalised || lex.stopwords.contains(t.norm.as_str()) {
         return None;
     }
-    let c = gaz.demonym(&t.norm)?;
+    let (len, c) = demonym_at(tokens, i, gaz)?;
     Some(Mention {
         start: i,
-        end: i + 1,
-        span: t.span,
+        end: i + len,
+        span: span_of(tokens, i, i + len),
         kind: MentionKind::Demonym,
-        name: text[t.span.start..t.span.end].to_string(),
+        name: surface(text, tokens, i, i + len).to_string(),
         country: Some(c.iso2.clone()),
+    })
+}
+
+/// A demonym of one to three capitalised words at `i`, longest first: "South African",
+/// "Sri Lankan", "Iraqi". Returns (tokens consumed, country).
+fn demonym_at<'g>(
+    tokens: &[Token],
+    i: usize,
+    gaz: &'g Gazetteer,
+) -> Option<(usize, &'g crate::gazetteer::Country)> {
+    (1..=3).rev().find_map(|len| {
+        let words = tokens.get(i..i + len)?;
+        if len > 1 && !words.iter().all(|t| t.capitalised) {
+            return None;
+        }
+        let key: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
+        gaz.demonym(&key.join(" ")).map(|c| (len, c))
     })
 }
 
