@@ -4,6 +4,7 @@
 //! titles, weapon words). `Lexicon::builtin` parses them once; rows that do not parse are
 //! kept as diagnostics instead of failing, so an analyst's typo costs one row, not the run.
 
+mod classes;
 mod phrase;
 pub mod tsv;
 
@@ -11,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use sitrep_model::{ActorKind, FigureKind, PlaceKind, Population, Qualifier, Span};
 
+pub use classes::{PloverClass, Stance, WordClass};
 pub use phrase::{PhraseMatch, PhraseMatcher};
 
 use crate::text::{AbbreviationKind, Token, tokenize};
@@ -193,6 +195,10 @@ pub struct Lexicon {
     pub groups: PhraseMatcher<ActorKind>,
     pub place_kinds: PhraseMatcher<PlaceKindWord>,
     pub ceasefire: PhraseMatcher<CeasefireWord>,
+    /// Closed word classes the event rules ask about (`event_words.tsv`).
+    pub classes: PhraseMatcher<WordClass>,
+    /// What the event rules know of each PLOVER type (`plover_types.tsv`).
+    pub plover_classes: HashMap<String, PloverClass>,
     /// Common English words: never a place or a person's name on their own.
     pub stopwords: rustc_hash::FxHashSet<String>,
     pub problems: Vec<DataProblem>,
@@ -235,6 +241,8 @@ impl Lexicon {
         lex.load_organisations(data_file!("organisations.tsv"));
         lex.load_place_kinds(data_file!("place_kinds.tsv"));
         lex.load_ceasefire(data_file!("ceasefire.tsv"));
+        lex.load_classes(data_file!("event_words.tsv"));
+        lex.load_plover_classes(data_file!("plover_types.tsv"));
         lex.load_simple(
             "groups.tsv",
             data_file!("groups.tsv"),
