@@ -1,9 +1,9 @@
 //! `sitrep extract`: reports in, one record each out, in input order, extracted in parallel.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
 use anyhow::bail;
@@ -11,9 +11,14 @@ use rayon::prelude::*;
 use sitrep_engine::{Engine, Input};
 use sitrep_model::Record;
 
-use crate::cli::{ExtractArgs, Format};
+use crate::cli::ExtractArgs;
 use crate::input::{self, InputError, Report};
-use crate::output::write_out;
+use crate::record_stream::RecordStream;
+
+/// Reports extracted per batch: enough to keep every core busy, few enough that memory
+/// stays flat however large the archive (one report is capped at 16 MB on reading).
+const BATCH_REPORTS: usize = 256;
+const BATCH_BYTES: usize = 32 << 20;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let published = match &args.published {
@@ -22,22 +27,75 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     };
     let mut errors: Vec<InputError> = Vec::new();
     let paths = input::expand(&args.inputs, &mut errors);
-    let reports: Vec<Report> = paths
-        .iter()
-        .flat_map(|p| input::read(p, &mut errors))
-        .collect();
-    for e in &errors {
-        eprintln!("sitrep: {}: {}", e.input, e.message);
-    }
-    if reports.is_empty() && !errors.is_empty() {
-        bail!("no report could be read");
-    }
+    let mut failed = errors.len();
+    report(&errors);
     let engine = Engine::new(
         sitrep_engine::lexicon::Lexicon::builtin(),
         crate::gazetteer_cmd::load()?,
     );
-    let progress = Progress::new(reports.len());
-    let records: Vec<Record> = reports
+    let progress = Progress::new();
+    let mut out = RecordStream::new(io::BufWriter::new(io::stdout().lock()), args.format);
+    // Inputs are read on their own thread while the batch before is extracted; the
+    // bounded channel keeps at most a few inputs in memory ahead of extraction.
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (tx, rx) = mpsc::sync_channel::<(Vec<Report>, Vec<InputError>)>(4);
+        let reader = scope.spawn(move || {
+            for p in &paths {
+                let mut errors = Vec::new();
+                let reports = input::read(p, &mut errors);
+                if tx.send((reports, errors)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut batch: Vec<Report> = Vec::new();
+        let mut bytes = 0;
+        for (reports, errors) in rx {
+            report(&errors);
+            failed += errors.len();
+            for r in reports {
+                bytes += r.text.len();
+                batch.push(r);
+                if batch.len() >= BATCH_REPORTS || bytes >= BATCH_BYTES {
+                    extract_batch(&engine, &args, published, &progress, &batch, &mut out)?;
+                    batch.clear();
+                    bytes = 0;
+                }
+            }
+        }
+        extract_batch(&engine, &args, published, &progress, &batch, &mut out)?;
+        reader
+            .join()
+            .map_err(|_| anyhow::anyhow!("the input reader stopped unexpectedly"))
+    })?;
+    progress.finish();
+    if out.count() == 0 && failed > 0 {
+        bail!("no report could be read");
+    }
+    out.finish()?;
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn report(errors: &[InputError]) {
+    for e in errors {
+        eprintln!("sitrep: {}: {}", e.input, e.message);
+    }
+}
+
+/// Extracts one batch in parallel and writes its records in input order.
+fn extract_batch<W: io::Write>(
+    engine: &Engine,
+    args: &ExtractArgs,
+    published: Option<chrono::NaiveDate>,
+    progress: &Progress,
+    batch: &[Report],
+    out: &mut RecordStream<W>,
+) -> anyhow::Result<()> {
+    let records: Vec<Record> = batch
         .par_iter()
         .map(|r| {
             progress.tick();
@@ -57,41 +115,36 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             rec
         })
         .collect();
-    progress.finish();
-    let out = render(&records, args.format)?;
-    write_out(&out)?;
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    for r in &records {
+        out.push(r)?;
+    }
+    Ok(())
 }
 
-/// A progress line on a terminal (none in a pipe or for a handful of reports): count,
-/// rate and time left, redrawn at most five times a second.
+/// A progress line on a terminal (none in a pipe, and none before 50 reports): count and
+/// rate, redrawn at most five times a second. The total is not known in advance: inputs are
+/// read as extraction goes.
 struct Progress {
-    total: usize,
     done: AtomicUsize,
     start: Instant,
     last: Mutex<Instant>,
-    show: bool,
+    terminal: bool,
 }
 
 impl Progress {
-    fn new(total: usize) -> Self {
+    fn new() -> Self {
         let now = Instant::now();
         Self {
-            total,
             done: AtomicUsize::new(0),
             start: now,
             last: Mutex::new(now),
-            show: total >= 50 && std::io::stderr().is_terminal(),
+            terminal: std::io::stderr().is_terminal(),
         }
     }
 
     fn tick(&self) {
         let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        if !self.show {
+        if !self.terminal || done < 50 {
             return;
         }
         let Ok(mut last) = self.last.try_lock() else {
@@ -102,39 +155,21 @@ impl Progress {
         }
         *last = Instant::now();
         let secs = self.start.elapsed().as_secs_f64().max(1e-3);
-        let rate = done as f64 / secs;
-        let left = (self.total - done) as f64 / rate.max(1e-9);
         eprint!(
-            "\r\x1b[2Kextracting {done}/{} reports, {rate:.0}/s, {left:.0}s left",
-            self.total
+            "\r\x1b[2Kextracting: {done} reports, {:.0}/s",
+            done as f64 / secs
         );
     }
 
     fn finish(&self) {
-        if self.show {
+        let done = self.done.load(Ordering::Relaxed);
+        if self.terminal && done >= 50 {
             eprintln!(
-                "\r\x1b[2Kextracted {} reports in {:.1}s",
-                self.total,
+                "\r\x1b[2Kextracted {done} reports in {:.1}s",
                 self.start.elapsed().as_secs_f64()
             );
         }
     }
-}
-
-fn render(records: &[Record], format: Format) -> anyhow::Result<String> {
-    Ok(match format {
-        Format::Json if records.len() == 1 => serde_json::to_string_pretty(&records[0])? + "\n",
-        Format::Json => serde_json::to_string_pretty(records)? + "\n",
-        Format::Jsonl => {
-            let mut s = String::new();
-            for r in records {
-                s.push_str(&serde_json::to_string(r)?);
-                s.push('\n');
-            }
-            s
-        }
-        Format::Pretty => records.iter().map(pretty).collect::<Vec<_>>().join("\n"),
-    })
 }
 
 /// A readable rendering: what a desk editor would scan.

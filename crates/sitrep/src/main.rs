@@ -16,6 +16,7 @@ mod ingest_cmd;
 mod input;
 mod output;
 mod paths;
+mod record_stream;
 mod serve;
 mod train_cmd;
 
