@@ -57,6 +57,10 @@ pub struct ServeArgs {
     /// default $SITREP_TOKEN.
     #[arg(long)]
     pub token: Option<String>,
+    /// Seconds a client may take to send a request's header before its connection is
+    /// closed (slow or idle clients cannot hold connections for ever).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = positive_seconds)]
+    pub header_timeout: f64,
     #[command(flatten)]
     pub store: StoreArgs,
 }
@@ -66,6 +70,9 @@ pub struct DemoArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: std::net::SocketAddr,
+    /// Seconds a client may take to send a request's header (as for `serve`).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = positive_seconds)]
+    pub header_timeout: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -339,4 +346,14 @@ pub struct EvalArgs {
     /// How many misses to list per section.
     #[arg(long, default_value_t = 20)]
     pub misses: usize,
+}
+
+/// A number of seconds above zero and at most a day.
+fn positive_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "{s:?} is not a number of seconds above 0 and at most 86400"
+        )),
+    }
 }

@@ -22,7 +22,7 @@ fn server() -> &'static Server {
         // A shell holds the server and stops it when this test process ends (its stdin, our
         // pipe, closes): a static is never dropped, so the server must not outlive us.
         let script = format!(
-            "'{}' demo --addr 127.0.0.1:0 & pid=$!; cat > /dev/null; kill $pid",
+            "'{}' demo --addr 127.0.0.1:0 --header-timeout 1 & pid=$!; cat > /dev/null; kill $pid",
             env!("CARGO_BIN_EXE_sitrep")
         );
         let mut child = Command::new("sh")
@@ -348,4 +348,34 @@ fn beyond_loopback_every_request_needs_the_token() {
     drop(child.stdin.take());
     let _ = child.wait();
     std::fs::remove_dir_all(home).ok();
+}
+
+/// A client that sends its header slowly, or nothing at all, is cut off after the header
+/// timeout (1 s here), and the server goes on answering others.
+#[test]
+fn slow_or_silent_clients_are_cut_off() {
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+    let addr = server().base.trim_start_matches("http://").to_string();
+    for partial in ["", "GET /api/health HTTP/1.1\r\nHost: x\r\n"] {
+        let mut c = TcpStream::connect(&addr).unwrap();
+        c.write_all(partial.as_bytes()).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let start = Instant::now();
+        let mut buf = [0u8; 512];
+        // Closed: end of file, or a reset; a timeout of the read itself means still open.
+        let closed = match c.read(&mut buf) {
+            Ok(_) => true,
+            Err(e) => !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+        };
+        assert!(
+            closed,
+            "{partial:?}: connection still open after {:?}",
+            start.elapsed()
+        );
+    }
+    assert_eq!(get("/api/health").0, 200);
 }

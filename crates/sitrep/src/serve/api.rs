@@ -3,6 +3,7 @@
 //! countries, and `POST /api/reports` to ingest.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -456,6 +457,10 @@ pub async fn post_reports(
     if reports.iter().any(|r| r.text.trim().is_empty()) {
         return Err(ApiError::new(Code::BadRequest, "a report has no text"));
     }
+    // A request the server has given up on (408) must store nothing: the flag is raised
+    // when this handler is dropped unfinished, and the worker checks it before committing.
+    let abandoned = Abandoned::default();
+    let flag = Arc::clone(&abandoned.0);
     let done = state
         .with_store(move |s, st| {
             let _guard = st.write.lock().map_err(|_| ApiError::new(Code::Internal, "write lock poisoned"))?;
@@ -475,14 +480,40 @@ pub async fn post_reports(
             let merger = sitrep::EngineMerger {
                 lexicon: st.engine.lexicon(),
             };
+            if flag.load(Ordering::SeqCst) {
+                return Err(ApiError::new(
+                    Code::Timeout,
+                    "the request timed out before its reports were stored: nothing was stored",
+                ));
+            }
             let done = s.insert_merged(&records, &merger)?;
             if let Ok(mut g) = st.summaries.write() {
                 *g = None;
             }
             Ok(json!({"new": done.new, "known": done.known, "syndicated": done.syndicated, "ids": ids}))
         })
-        .await?;
-    Ok(Json(done))
+        .await;
+    abandoned.finished();
+    Ok(Json(done?))
+}
+
+/// Raised when the request it belongs to is dropped before it finished (the server's
+/// timeout answered 408 and let the handler go).
+#[derive(Default)]
+struct Abandoned(Arc<AtomicBool>, bool);
+
+impl Abandoned {
+    fn finished(mut self) {
+        self.1 = true;
+    }
+}
+
+impl Drop for Abandoned {
+    fn drop(&mut self) {
+        if !self.1 {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
 }
 
 pub async fn health() -> Json<Value> {
@@ -546,5 +577,22 @@ mod secret_tests {
             "https://news.example/a?b=1"
         );
         assert_eq!(public_source("<stdin>"), "<stdin>");
+    }
+}
+
+#[cfg(test)]
+mod abandon_tests {
+    use super::*;
+
+    #[test]
+    fn a_request_dropped_unfinished_is_marked_abandoned_and_a_finished_one_is_not() {
+        let dropped = Abandoned::default();
+        let flag = Arc::clone(&dropped.0);
+        drop(dropped);
+        assert!(flag.load(Ordering::SeqCst));
+        let done = Abandoned::default();
+        let flag = Arc::clone(&done.0);
+        done.finished();
+        assert!(!flag.load(Ordering::SeqCst));
     }
 }

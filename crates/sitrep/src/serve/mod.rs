@@ -6,6 +6,7 @@
 
 mod api;
 mod assets;
+mod connections;
 mod error;
 mod state;
 
@@ -133,6 +134,7 @@ pub fn serve(
     addr: SocketAddr,
     token: Option<String>,
     engine: Engine,
+    header_timeout: Duration,
 ) -> anyhow::Result<ExitCode> {
     // Opens (and migrates) the store before listening, so a bad path fails at once.
     sitrep_store::Store::open(&db)
@@ -148,10 +150,7 @@ pub fn serve(
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr()?;
         crate::output::write_out(&format!("sitrep: serving http://{local}/ (Ctrl-C stops)\n"))?;
-        axum::serve(listener, router(state))
-            .with_graceful_shutdown(shutdown())
-            .await
-            .context("server failed")?;
+        connections::serve_connections(listener, router(state), header_timeout, shutdown()).await;
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
@@ -199,7 +198,8 @@ fn engine() -> anyhow::Result<Engine> {
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let token = token(args.token, &args.addr)?;
     let (_, db) = crate::ingest_cmd::open(&args.store)?;
-    serve(db, args.addr, token, engine()?)
+    let header_timeout = Duration::from_secs_f64(args.header_timeout);
+    serve(db, args.addr, token, engine()?, header_timeout)
 }
 
 /// The bundled example corpus: the team's incident and ceasefire reports.
@@ -249,5 +249,11 @@ pub fn demo(args: DemoArgs) -> anyhow::Result<ExitCode> {
             db.display()
         ))?;
     }
-    serve(db, args.addr, token, engine)
+    serve(
+        db,
+        args.addr,
+        token,
+        engine,
+        Duration::from_secs_f64(args.header_timeout),
+    )
 }
