@@ -489,17 +489,23 @@ fn named_place(
     // Unknown name followed by a kind word ("Kfar Dounin village") or by an appositive that
     // names its kind ("Bamiyan Valley, a World Heritage site"). The name must start a capitalised
     // run: "World Heritage site" is not a place called "Heritage".
-    if i > 0 && tokens[i - 1].capitalised {
+    // A demonym is never part of the name: "the Iraqi city of Fallujah", "an Afghan mosque".
+    let demonym = |k: usize| gaz.demonym(&tokens[k].norm).is_some();
+    if i > 0 && tokens[i - 1].capitalised && !demonym(i - 1) {
         return None;
     }
     let mut end = i;
-    while end < tokens.len() && end - i < 4 && name_word(&tokens[end], lex) {
+    while end < tokens.len() && end - i < 4 && name_word(&tokens[end], lex) && !demonym(end) {
         end += 1;
     }
     // A kind word confirms a name even when it holds common words ("Let Yet Kone village",
     // "South Hebron Hills"): extend over capitalised words when one follows.
     let mut wide = i;
-    while wide < tokens.len() && wide - i < 5 && tokens[wide].capitalised && tokens[wide].is_word()
+    while wide < tokens.len()
+        && wide - i < 5
+        && tokens[wide].capitalised
+        && tokens[wide].is_word()
+        && !demonym(wide)
     {
         wide += 1;
     }
