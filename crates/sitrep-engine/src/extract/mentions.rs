@@ -70,6 +70,7 @@ pub fn find_mentions(
     known_people: &[(String, Option<String>, Option<String>)],
 ) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
+    let title_case = title_case(tokens, lex);
     let mut i = 0;
     while i < tokens.len() {
         if let Some(m) = border(text, tokens, i, gaz)
@@ -77,7 +78,7 @@ pub fn find_mentions(
             .or_else(|| owned_institution(text, tokens, i, lex, gaz))
             .or_else(|| organisation(text, tokens, i, lex))
             .or_else(|| place_of_kind(text, tokens, i, lex, gaz))
-            .or_else(|| named_place(text, tokens, i, lex, gaz))
+            .or_else(|| named_place(text, tokens, i, lex, gaz, title_case))
             .or_else(|| demonym(text, tokens, i, lex, gaz))
             .or_else(|| known_person(text, tokens, i, known_people))
             .or_else(|| group(text, tokens, i, lex, gaz))
@@ -414,12 +415,50 @@ fn organisation(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option
 
 /// The longest run of capitalised words starting at `i` that the gazetteer knows, or that
 /// a kind word makes a place ("Kfar Dounin village", "the village of Kfar Kila").
+/// Whether most of a sentence's words are capitalised, as in a headline in title case:
+/// there a capital says nothing of a name.
+fn title_case(tokens: &[Token], lex: &Lexicon) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        if !lex.stopwords.contains(t.norm.as_str()) || t.norm.len() > 3 {
+            words += 1;
+            caps += usize::from(t.capitalised);
+        }
+    }
+    words >= 4 && caps * 10 >= words * 7
+}
+
+/// Whether the word at `k` carries a capitalised name on: a capitalised word that is not a
+/// common word, a title or a kind of place ("Woodrow Wilson Center", "Carrie Lam").
+fn name_goes_on(tokens: &[Token], k: usize, lex: &Lexicon) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.capitalised
+            && !lex.stopwords.contains(t.norm.as_str())
+            && lex.titles.match_at(tokens, k).is_none()
+            && lex.place_kinds.match_at(tokens, k).is_none()
+    })
+}
+
+/// A town, village or district below a large city's size, and no capital: a namesake
+/// such a word may be by chance ("Woodrow", "Lam", "Pearl").
+fn small_place_only<'e>(entries: impl IntoIterator<Item = &'e Entry>, gaz: &Gazetteer) -> bool {
+    entries.into_iter().all(|e| match e {
+        Entry::Place(p) => {
+            gaz.places[*p as usize].population < 100_000 && gaz.capital_of(*p).is_none()
+        }
+        Entry::Admin2(_) => true,
+        _ => false,
+    })
+}
+
 fn named_place(
     text: &str,
     tokens: &[Token],
     i: usize,
     lex: &Lexicon,
     gaz: &Gazetteer,
+    title_case: bool,
 ) -> Option<Mention> {
     if !tokens[i].capitalised || tokens[i].kind != TokenKind::Word {
         return None;
@@ -464,7 +503,12 @@ fn named_place(
         let single_common = end == i + 1
             && (lex.stopwords.contains(tokens[i].norm.as_str())
                 || gaz.demonym(&tokens[i].norm).is_some());
-        if !entries.is_empty() && !single_common {
+        // Part of a longer capitalised name ("Woodrow Wilson Center", "Pearl Roundabout",
+        // "Carrie Lam") outside a title-case headline, a small namesake is not the place.
+        let inside_name = !title_case
+            && (name_goes_on(tokens, end, lex) || (i > 1 && name_goes_on(tokens, i - 1, lex)))
+            && small_place_only(entries.iter(), gaz);
+        if !entries.is_empty() && !single_common && !inside_name {
             let country = entries.iter().find_map(|e| match e {
                 Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
                 _ => None,
@@ -561,7 +605,7 @@ fn place_of_kind(
     let k = lex.place_kinds.match_at(tokens, i)?;
     // "Lake Chad", "Gulf of Aden": a name the gazetteer knows with its kind word is that name.
     if tokens[i].capitalised
-        && let Some(full) = named_place(text, tokens, i, lex, gaz)
+        && let Some(full) = named_place(text, tokens, i, lex, gaz, true)
         && full.end > k.end
         && !matches!(full.kind, MentionKind::KindPlace { .. })
     {
