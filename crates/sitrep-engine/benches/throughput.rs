@@ -163,7 +163,44 @@ fn main() {
     if let Some(peak) = peak_rss_mib() {
         println!("peak memory (VmHWM): {peak:.0} MiB");
     }
+    hostile(&engine);
     divan::main();
+}
+
+/// Inputs shaped to make a careless rule grow faster than its input: each should take
+/// about as long as ordinary text of its size.
+fn hostile(engine: &Engine) {
+    let names = [
+        "Kabul", "Aleppo", "Mosul", "Homs", "Gaza", "Donetsk", "Kharkiv", "Goma",
+    ];
+    let shapes: [(&str, String); 4] = [
+        ("\"killed \" x 40,000", "killed ".repeat(40_000)),
+        (
+            "3,500 place names, no full stop",
+            (0..3_500)
+                .map(|i| names[i % names.len()])
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        ("\"A. \" x 5,000", "A. ".repeat(5_000)),
+        (
+            "\"Iraq attacked Syria and\" x 8,000",
+            "Iraq attacked Syria and ".repeat(8_000),
+        ),
+    ];
+    for (name, text) in shapes {
+        let t = Instant::now();
+        let r = engine.extract(&Input {
+            text: &text,
+            ..Default::default()
+        });
+        println!(
+            "hostile {name} ({:.0} KB): {:.2} s, {} events",
+            text.len() as f64 / 1e3,
+            t.elapsed().as_secs_f64(),
+            r.events.len()
+        );
+    }
 }
 
 #[divan::bench]

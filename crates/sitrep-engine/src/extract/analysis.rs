@@ -31,6 +31,12 @@ impl Sentence {
             .unwrap_or((0, self.tokens.len()))
     }
 
+    /// The index of the first mention covering token `t`.
+    pub fn mention_index_at(&self, t: usize) -> Option<usize> {
+        let i = *self.mention_of.get(t)?;
+        (i != u32::MAX).then_some(i as usize)
+    }
+
     pub fn mention_at(&self, t: usize) -> Option<&Mention> {
         let i = *self.mention_of.get(t)?;
         self.mentions.get(i as usize)

@@ -175,9 +175,14 @@ pub fn left_subject(s: &Sentence, t: usize, places: &Places, allow_source: bool)
         actor_of(s, mi, places).is_some()
             && (allow_source || s.mentions[mi].kind != MentionKind::Source)
     };
-    let mut best = None;
-    for (mi, m) in s.mentions.iter().enumerate() {
-        if m.end > t || m.start < cs || !can_act(mi) {
+    // The last mention that can be the subject, searched back from `t` (mentions are in
+    // order of their start): a forward scan of them all per verb would grow with the
+    // sentence's mentions times its verbs.
+    let lo = s.mentions.partition_point(|m| m.start < cs);
+    let hi = s.mentions.partition_point(|m| m.start < t);
+    for mi in (lo..hi).rev() {
+        let m = &s.mentions[mi];
+        if m.end > t || !can_act(mi) {
             continue;
         }
         let prev = m.start.checked_sub(1).map(|p| s.tokens[p].norm.as_str());
@@ -206,18 +211,19 @@ pub fn left_subject(s: &Sentence, t: usize, places: &Places, allow_source: bool)
         }) {
             continue;
         }
-        best = Some(mi);
         // Inside a coordination "X and Y verb": take the first conjunct.
+        // (Found through the token index: a scan of every mention here would make the
+        // whole search cubic in a sentence of many coordinated names.)
         if let Some(prev_i) = m.start.checked_sub(1)
             && s.tokens[prev_i].norm == "and"
-            && let Some(first) = s
-                .mentions
-                .iter()
-                .position(|o| o.end == prev_i && o.start >= cs)
+            && let Some(first) = prev_i.checked_sub(1).and_then(|k| s.mention_index_at(k))
+            && s.mentions[first].end == prev_i
+            && s.mentions[first].start >= cs
             && can_act(first)
         {
-            best = Some(first);
+            return Some(first);
         }
+        return Some(mi);
     }
-    best
+    None
 }

@@ -885,19 +885,25 @@ fn attach_appositive_people(
     gaz: &Gazetteer,
     out: &mut Vec<Mention>,
 ) {
+    // Which tokens a mention covers or starts, found once: asked per token by a scan of
+    // the mentions, the search would grow with tokens times mentions.
+    let mut covered = vec![false; tokens.len()];
+    let mut starts = vec![false; tokens.len()];
+    for m in out.iter() {
+        covered[m.start..m.end.min(tokens.len())].fill(true);
+        if let Some(s) = starts.get_mut(m.start) {
+            *s = true;
+        }
+    }
     let mut i = 0;
     while i + 2 < tokens.len() {
-        let covered = out.iter().any(|m| m.start <= i && i < m.end);
+        let covered = covered[i];
         if covered || !name_word(&tokens[i], lex) || is_place_word(tokens, i, gaz) {
             i += 1;
             continue;
         }
         let mut end = i;
-        while end < tokens.len()
-            && end - i < 4
-            && name_word(&tokens[end], lex)
-            && !out.iter().any(|m| m.start == end)
-        {
+        while end < tokens.len() && end - i < 4 && name_word(&tokens[end], lex) && !starts[end] {
             end += 1;
         }
         if end >= 2 + i && tokens.get(end).is_some_and(|t| t.norm == ",") {

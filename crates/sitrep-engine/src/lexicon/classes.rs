@@ -31,6 +31,9 @@ pub enum WordClass {
 }
 
 impl WordClass {
+    /// How many classes there are: `class as usize` indexes a table of them.
+    pub const COUNT: usize = 11;
+
     fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "light_verb" => Self::LightVerb,
@@ -144,6 +147,11 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_count_covers_every_class() {
+        assert_eq!(WordClass::Reciprocal as usize + 1, WordClass::COUNT);
+    }
 
     #[test]
     fn classes_match_words_and_phrases_and_every_plover_type_is_described() {

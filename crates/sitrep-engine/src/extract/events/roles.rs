@@ -285,7 +285,9 @@ pub(super) fn target_country(site: &Site, parties: &mut Parties, locations: &[Ev
 pub(super) fn one_party(site: &Site, parties: &mut Parties) {
     if let (Some(a1), Some(a2)) = (&parties.actor1, &parties.actor2)
         && a1.name.eq_ignore_ascii_case(&a2.name)
-        && !reciprocal(site.s, site.lex)
+        && !site
+            .scan
+            .class_in(WordClass::Reciprocal, 0, site.s.tokens.len())
     {
         parties.actor2 = None;
     }
@@ -304,7 +306,7 @@ fn subject_for(site: &Site, t: usize) -> Option<Source> {
         return event_actor(s, mi, places);
     }
     let (cs, _) = s.clause_of(t);
-    let pronoun = (cs..t).any(|k| site.lex.is(&s.tokens, k, WordClass::Pronoun));
+    let pronoun = site.scan.class_in(WordClass::Pronoun, cs, t);
     if pronoun {
         return frame.and_then(|f| f.source.clone()).filter(|src| src.party);
     }

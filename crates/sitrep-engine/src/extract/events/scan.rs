@@ -3,11 +3,13 @@
 //! triggers ("killed killed killed …").
 
 use super::{Sentence, Site};
-use crate::lexicon::{Lexicon, PhraseMatch, Weapon};
+use crate::lexicon::{Lexicon, PhraseMatch, Weapon, WordClass};
 
 pub(super) struct Scan<'l> {
     pub(super) triggers: Vec<usize>,
     weapons: Vec<PhraseMatch<'l, Weapon>>,
+    /// Where each word class starts, by class (`WordClass as usize`), in token order.
+    classes: Vec<Vec<usize>>,
 }
 
 impl<'l> Scan<'l> {
@@ -20,7 +22,32 @@ impl<'l> Scan<'l> {
             weapons: (0..toks.len())
                 .filter_map(|k| lex.weapons.match_at(toks, k))
                 .collect(),
+            classes: {
+                let mut classes = vec![Vec::new(); WordClass::COUNT];
+                for k in 0..toks.len() {
+                    for m in lex.classes.matches_at(toks, k) {
+                        let at: &mut Vec<usize> = &mut classes[*m.value as usize];
+                        if at.last() != Some(&k) {
+                            at.push(k);
+                        }
+                    }
+                }
+                classes
+            },
         }
+    }
+
+    /// Where phrases of `class` start in `[from, to)`.
+    pub(super) fn class_starts(&self, class: WordClass, from: usize, to: usize) -> &[usize] {
+        let at = &self.classes[class as usize];
+        let lo = at.partition_point(|&k| k < from);
+        let hi = at.partition_point(|&k| k < to).max(lo);
+        &at[lo..hi]
+    }
+
+    /// Whether a phrase of `class` starts in `[from, to)`.
+    pub(super) fn class_in(&self, class: WordClass, from: usize, to: usize) -> bool {
+        !self.class_starts(class, from, to).is_empty()
     }
 
     /// Whether a trigger starts in `[from, to)`.

@@ -78,9 +78,13 @@ fn acled_type(
         )
     };
     // Words of the clause outside names: "the Line of Control" takes no territory.
-    let said =
-        |class: WordClass| (cs..ce).any(|k| lex.is(toks, k, class) && s.mention_at(k).is_none());
-    let in_clause = |class: WordClass| (cs..ce).any(|k| lex.is(toks, k, class));
+    let scan = site.scan;
+    let said = |class: WordClass| {
+        scan.class_starts(class, cs, ce)
+            .iter()
+            .any(|&k| s.mention_at(k).is_none())
+    };
+    let in_clause = |class: WordClass| scan.class_in(class, cs, ce);
     let civilians = (cs..ce).any(|k| {
         lex.figures
             .match_at(toks, k)
