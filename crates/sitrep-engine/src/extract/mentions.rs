@@ -460,7 +460,11 @@ fn named_place(
     gaz: &Gazetteer,
     title_case: bool,
 ) -> Option<Mention> {
-    if !tokens[i].capitalised || tokens[i].kind != TokenKind::Word {
+    // A weapon's name is no place: "Grad rockets", "Scud missiles".
+    if !tokens[i].capitalised
+        || tokens[i].kind != TokenKind::Word
+        || lex.weapons.match_at(tokens, i).is_some()
+    {
         return None;
     }
     let mut longest = i;
