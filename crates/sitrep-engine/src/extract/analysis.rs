@@ -38,8 +38,7 @@ impl Sentence {
     }
 
     pub fn mention_at(&self, t: usize) -> Option<&Mention> {
-        let i = *self.mention_of.get(t)?;
-        self.mentions.get(i as usize)
+        self.mention_index_at(t).and_then(|i| self.mentions.get(i))
     }
 
     /// Whether any token in `[start, end)` has this norm.

@@ -413,8 +413,6 @@ fn organisation(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option
     })
 }
 
-/// The longest run of capitalised words starting at `i` that the gazetteer knows, or that
-/// a kind word makes a place ("Kfar Dounin village", "the village of Kfar Kila").
 /// Whether most of a sentence's words are capitalised, as in a headline in title case:
 /// there a capital says nothing of a name.
 fn title_case(tokens: &[Token], lex: &Lexicon) -> bool {
@@ -452,6 +450,8 @@ fn small_place_only<'e>(entries: impl IntoIterator<Item = &'e Entry>, gaz: &Gaze
     })
 }
 
+/// The longest run of capitalised words starting at `i` that the gazetteer knows, or that
+/// a kind word makes a place ("Kfar Dounin village", "the village of Kfar Kila").
 fn named_place(
     text: &str,
     tokens: &[Token],

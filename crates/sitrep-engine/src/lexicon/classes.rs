@@ -34,7 +34,7 @@ impl WordClass {
     /// How many classes there are: `class as usize` indexes a table of them.
     pub const COUNT: usize = 11;
 
-    fn parse(s: &str) -> Option<Self> {
+    pub(super) fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "light_verb" => Self::LightVerb,
             "be" => Self::Be,
@@ -88,22 +88,6 @@ impl Lexicon {
     /// What the rules know of a PLOVER type (nothing for an unknown one).
     pub fn plover_class(&self, plover: &str) -> PloverClass {
         self.plover_classes.get(plover).copied().unwrap_or_default()
-    }
-
-    pub(super) fn load_classes(&mut self, src: &'static str) {
-        tsv::for_each_row(src, |row| {
-            let Some(class) = WordClass::parse(row.get("set")) else {
-                return self.problem(
-                    "event_words.tsv",
-                    row.line,
-                    format!("set {:?}", row.get("set")),
-                );
-            };
-            for form in row.list("forms") {
-                let words = self.form_words(form);
-                self.classes.insert(words, class);
-            }
-        });
     }
 
     pub(super) fn load_plover_classes(&mut self, src: &'static str) {

@@ -241,7 +241,13 @@ impl Lexicon {
         lex.load_organisations(data_file!("organisations.tsv"));
         lex.load_place_kinds(data_file!("place_kinds.tsv"));
         lex.load_ceasefire(data_file!("ceasefire.tsv"));
-        lex.load_classes(data_file!("event_words.tsv"));
+        lex.load_simple(
+            "event_words.tsv",
+            data_file!("event_words.tsv"),
+            "set",
+            WordClass::parse,
+            |l| &mut l.classes,
+        );
         lex.load_plover_classes(data_file!("plover_types.tsv"));
         lex.load_simple(
             "groups.tsv",
