@@ -497,12 +497,42 @@ fn named_place(
         }
         longest += 1;
     }
+    // "Padang Panyang village": a run of capitalised words before a settlement's or a
+    // division's kind word is one name; a town named by its first word is not meant.
+    let mut run = i;
+    while run < tokens.len()
+        && run - i < 5
+        && tokens[run].capitalised
+        && tokens[run].is_word()
+        && lex.place_kinds.match_at(tokens, run).is_none()
+    {
+        run += 1;
+    }
+    let named_run = lex.place_kinds.match_at(tokens, run).is_some_and(|k| {
+        k.value.position.after()
+            && !k.value.any_kind
+            && matches!(
+                k.value.kind,
+                PlaceKind::City
+                    | PlaceKind::Village
+                    | PlaceKind::Admin1
+                    | PlaceKind::Admin2
+                    | PlaceKind::Admin3
+            )
+    });
     for end in (i + 1..=longest).rev() {
         if !(tokens[end - 1].capitalised || arabic_article(&tokens[end - 1])) {
             continue;
         }
         let name = surface(text, tokens, i, end);
         let entries = gaz.lookup(name);
+        if named_run
+            && end < run
+            && (end..run).all(|k| name_word(&tokens[k], lex))
+            && !entries.iter().any(|e| matches!(e, Entry::Country(_)))
+        {
+            continue;
+        }
         // A lone stopword or demonym ("Thai") is not a place, whatever town bears the name.
         let single_common = end == i + 1
             && (lex.stopwords.contains(tokens[i].norm.as_str())
@@ -593,7 +623,61 @@ fn named_place(
             country: None,
         });
     }
+    // "in Zamalka, Syria", a dateline "MAMOZAI, Pakistan (AP) -": a name the gazetteer lacks
+    // where something happens, held by the country or province named after its comma.
+    if end > i
+        && !(end == i + 1 && tokens[i].norm.len() < 3)
+        && (i == 0 || super::places::LOCATIVE.contains(&tokens[i - 1].norm.as_str()))
+        && let Some(after) = container_after(text, tokens, end, lex, gaz)
+        && (i > 0
+            || tokens
+                .get(after)
+                .is_none_or(|t| matches!(t.norm.as_str(), "." | "," | "(" | "-" | "—" | ":" | ";")))
+    {
+        return Some(Mention {
+            start: i,
+            end,
+            span: span_of(tokens, i, end),
+            kind: MentionKind::KindPlace {
+                kind: PlaceKind::Village,
+            },
+            name: surface(text, tokens, i, end).to_string(),
+            country: None,
+        });
+    }
     None
+}
+
+/// ", Syria" or ", Borno state" right after token `end`: a country or a first- or
+/// second-level division (with its kind word) that can hold a place named before the comma,
+/// and not a possessive ("Nigeria's president"). Returns the token after it.
+fn container_after(
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    if tokens.get(end)?.norm != "," {
+        return None;
+    }
+    let start = end + 1;
+    let mut run = start;
+    while run < tokens.len() && run - start < 5 && tokens[run].capitalised && tokens[run].is_word()
+    {
+        run += 1;
+    }
+    (start + 1..=run).rev().find_map(|stop| {
+        let holds = gaz
+            .lookup(surface(text, tokens, start, stop))
+            .iter()
+            .any(|e| matches!(e, Entry::Country(_) | Entry::Admin1(_) | Entry::Admin2(_)));
+        let stop = match lex.place_kinds.match_at(tokens, stop) {
+            Some(k) if k.value.position.after() => k.end,
+            _ => stop,
+        };
+        (holds && tokens.get(stop).is_none_or(|t| t.norm != "'s")).then_some(stop)
+    })
 }
 
 /// "the village of Kruhla Balka", "Mount Sinjar": a kind word before the name. A name the

@@ -13,10 +13,10 @@ use sitrep_model::{Place, PlaceKind, Precision, Span};
 use super::analysis::{Analysis, Sentence};
 use super::mentions::{Mention, MentionKind};
 use crate::gazetteer::{Entry, Gazetteer, fold_eq, fold_name};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PlaceKindWord};
 
 /// Prepositions after which a name is where something happens.
-const LOCATIVE: &[&str] = &[
+pub(super) const LOCATIVE: &[&str] = &[
     "in",
     "at",
     "near",
@@ -175,6 +175,7 @@ fn resolve_with(
                     .filter(|&i| matches!(s.mentions[i].kind, MentionKind::KindPlace { .. })),
             );
         let before_sentence = context.filter(|_| s.index <= context_sentence + 2);
+        let first_new = out.places.len();
         let locative = locatives(s);
         for mi in order.collect::<Vec<_>>() {
             let m = &s.mentions[mi];
@@ -247,7 +248,11 @@ fn resolve_with(
                         .cloned()
                 }
                 MentionKind::Place { entries } => {
-                    let kind_word = kind_word_after(s, m.end, lex);
+                    // "the Gwoza area": a word of any kind confirms the place, the others
+                    // also choose among its readings.
+                    let kind_word_found = kind_word_after(s, m.end, lex);
+                    let any_kind_word = kind_word_found.is_some_and(|k| k.any_kind);
+                    let kind_word = kind_word_found.filter(|k| !k.any_kind).map(|k| k.kind);
                     let capital = top_capital(entries, gaz);
                     if let Some(state) = capital
                         .filter(|_| !locative && kind_word.is_none() && !is_target(s, m, lex))
@@ -270,12 +275,19 @@ fn resolve_with(
                         })
                         .flatten()
                         // "In Kharkiv, … in the Shevchenkivskyi district": a district of the
-                        // place its sentence names.
+                        // place its sentence names, unless that place leads to the district
+                        // ("Dang village, Gwoza LGA": the district holds the village).
                         .or_else(|| {
                             matches!(kind_word, Some(PlaceKind::Admin2 | PlaceKind::Admin3))
-                                .then(|| parent_in_sentence(s, m, &out))
+                                .then(|| parent_in_sentence(s, m, &out, lex))
                                 .flatten()
-                                .filter(|&p| out.places[p].admin1.is_some())
+                                .filter(|&p| {
+                                    out.places[p].admin1.is_some()
+                                        && !s.mentions.iter().enumerate().any(|(oi, o)| {
+                                            out.role(s.index, oi) == Some(Role::Place(p))
+                                                && holder_after(s, o.end, lex) == Some(mi)
+                                        })
+                                })
                         })
                         .filter(|&p| out.places[p].kind != PlaceKind::Country);
                     if let Some(p) = owner {
@@ -307,7 +319,7 @@ fn resolve_with(
                             .iter()
                             .any(|&e| gaz.summary(e).kind == PlaceKind::Water)
                     {
-                        let parent = parent_in_sentence(s, m, &out).or(before_sentence);
+                        let parent = parent_in_sentence(s, m, &out, lex).or(before_sentence);
                         let mut p = unknown_place(
                             m,
                             PlaceKind::Water,
@@ -366,7 +378,19 @@ fn resolve_with(
                         || s.tokens
                             .get(m.end)
                             .is_some_and(|t| t.capitalised && t.is_word())
-                            && !s.mentions.iter().any(|o| o.start == m.end);
+                            && !s.mentions.iter().any(|o| o.start == m.end)
+                            // "Chibok LGA" is Chibok; "Deakin University" is not Deakin.
+                            && !kind_word_found.is_some_and(|k| {
+                                k.any_kind
+                                    || matches!(
+                                        k.kind,
+                                        PlaceKind::Admin1
+                                            | PlaceKind::Admin2
+                                            | PlaceKind::Admin3
+                                            | PlaceKind::City
+                                            | PlaceKind::Village
+                                    )
+                            });
                     // Towns and districts need evidence; provinces, regions and seas stand alone.
                     let small_kind = matches!(
                         place.kind,
@@ -376,11 +400,14 @@ fn resolve_with(
                             | PlaceKind::Admin3
                     );
                     if small_kind && foreign && found_population < 50_000 && !is_capital {
-                        if (locative || kind_word.is_some()) && !inside_name {
-                            let parent = parent_in_sentence(s, m, &out).or(before_sentence);
+                        if (locative || kind_word_found.is_some() || country_follows(s, m))
+                            && !inside_name
+                        {
+                            let kind = kind_word.unwrap_or(PlaceKind::Village);
+                            let parent = parent_in_sentence(s, m, &out, lex).or(before_sentence);
                             let mut p = unknown_place(
                                 m,
-                                kind_word.unwrap_or(PlaceKind::Village),
+                                kind,
                                 parent.map(|p| &out.places[p]),
                                 doc_countries,
                                 gaz,
@@ -391,11 +418,22 @@ fn resolve_with(
                         }
                         continue;
                     }
-                    let town_word = matches!(kind_word, Some(PlaceKind::City | PlaceKind::Village));
+                    // "Columbio municipality", "Kulachi tehsil": a settlement's or a division's
+                    // kind word confirms a town as well as a district of that name.
+                    let settled_word = matches!(
+                        kind_word,
+                        Some(
+                            PlaceKind::City
+                                | PlaceKind::Village
+                                | PlaceKind::Admin2
+                                | PlaceKind::Admin3
+                        )
+                    );
                     if small_kind
                         && !locative
-                        && !town_word
-                        && (kind_word.is_none() || place.kind != PlaceKind::Admin2)
+                        && !settled_word
+                        && !any_kind_word
+                        && !container_follows(s, m, &place)
                         && found_population < 100_000
                         && !is_capital
                     {
@@ -409,7 +447,7 @@ fn resolve_with(
                     Some(place)
                 }
                 MentionKind::KindPlace { kind } => {
-                    let parent = parent_in_sentence(s, m, &out).or(before_sentence);
+                    let parent = parent_in_sentence(s, m, &out, lex).or(before_sentence);
                     Some(unknown_place(
                         m,
                         *kind,
@@ -437,9 +475,51 @@ fn resolve_with(
                 context_sentence = s.index;
             }
         }
+        adopt_holders_after(s, first_new, &mut out, lex, doc_countries, gaz);
     }
     out.main_country = main_place_country(&out.places);
     out
+}
+
+/// "Dang village, Hong LGA": a place the gazetteer lacks may be read before the known place
+/// after it that holds it; once the sentence is read, it takes that place as its parent.
+fn adopt_holders_after(
+    s: &Sentence,
+    first_new: usize,
+    out: &mut Places,
+    lex: &Lexicon,
+    doc_countries: &HashMap<String, usize>,
+    gaz: &Gazetteer,
+) {
+    for (mi, m) in s.mentions.iter().enumerate() {
+        let Some(Role::Place(idx)) = out.role(s.index, mi) else {
+            continue;
+        };
+        if idx < first_new || out.places[idx].gazetteer_id.is_some() {
+            continue;
+        }
+        let Some(Role::Place(p)) = holder_after(s, m.end, lex).and_then(|o| out.role(s.index, o))
+        else {
+            continue;
+        };
+        let parent = out.places[p].clone();
+        let place = &out.places[idx];
+        let Some(prefix) = place.basis.split("not in gazetteer").next() else {
+            continue;
+        };
+        if p == idx || parent.kind == PlaceKind::Country || place.basis.contains(&parent.name) {
+            continue;
+        }
+        let held = unknown_place(m, place.kind, Some(&parent), doc_countries, gaz);
+        let basis = format!("{prefix}{}", held.basis);
+        let place = &mut out.places[idx];
+        place.country = held.country;
+        place.admin1 = held.admin1;
+        place.lat = held.lat;
+        place.lon = held.lon;
+        place.precision = held.precision;
+        place.basis = basis;
+    }
 }
 
 /// The country most of the report's places lie in (by mentions).
@@ -455,9 +535,10 @@ fn main_place_country(places: &[Place]) -> Option<String> {
     v.first().map(|(c, _)| c.to_string())
 }
 
-/// The place that contains an unknown one, named in the same sentence: right after it
-/// ("X district in Amhara region", "X, Kharkiv province"), else the nearest before it.
-fn parent_in_sentence(s: &Sentence, m: &Mention, out: &Places) -> Option<usize> {
+/// The place that contains an unknown one, named in the same sentence: after it across
+/// `place_links.tsv` words ("X district in Amhara region", "X, Kharkiv province", "X village,
+/// 15 km from Maiduguri"), else the nearest before it.
+fn parent_in_sentence(s: &Sentence, m: &Mention, out: &Places, lex: &Lexicon) -> Option<usize> {
     let resolved = |o: &Mention| {
         let oi = s.mentions.iter().position(|x| std::ptr::eq(x, o))?;
         match out.role(s.index, oi) {
@@ -465,15 +546,7 @@ fn parent_in_sentence(s: &Sentence, m: &Mention, out: &Places) -> Option<usize> 
             _ => None,
         }
     };
-    let after = s
-        .mentions
-        .iter()
-        .filter(|o| {
-            o.start > m.end
-                && o.start <= m.end + 2
-                && matches!(s.tokens[m.end].norm.as_str(), "in" | "," | "of" | "near")
-        })
-        .find_map(resolved);
+    let after = holder_after(s, m.end, lex).and_then(|o| resolved(&s.mentions[o]));
     after.or_else(|| {
         s.mentions
             .iter()
@@ -481,6 +554,39 @@ fn parent_in_sentence(s: &Sentence, m: &Mention, out: &Places) -> Option<usize> 
             .filter(|o| o.end <= m.start)
             .find_map(resolved)
     })
+}
+
+/// The mention the words after token `end` lead to: a relation or a comma, then only
+/// `place_links.tsv` words and numbers ("in", ", 15 km from", "outside the").
+fn holder_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<usize> {
+    use crate::lexicon::PlaceLink;
+    let mut i = end;
+    let mut linked = false;
+    while i < s.tokens.len() && i < end + 12 {
+        if let Some(o) = s.mention_index_at(i).filter(|&o| s.mentions[o].start == i) {
+            return linked.then_some(o);
+        }
+        // "15", "15km", "seven".
+        if s.tokens[i].kind == crate::text::TokenKind::Number
+            || s.tokens[i].norm.starts_with(|c: char| c.is_ascii_digit())
+        {
+            i += 1;
+            continue;
+        }
+        // "seven", and the place's own kind word ("Dang village, Gwoza LGA").
+        if let Some(n) = lex.numbers.match_at(&s.tokens, i) {
+            i = n.end;
+            continue;
+        }
+        if let Some(k) = lex.place_kinds.match_at(&s.tokens, i) {
+            i = k.end;
+            continue;
+        }
+        let link = lex.place_links.match_at(&s.tokens, i)?;
+        linked |= matches!(link.value, PlaceLink::Relation) || s.tokens[i].norm == ",";
+        i = link.end;
+    }
+    None
 }
 
 /// A capital right after an attack verb is its target, a place ("drones attacked Kyiv").
@@ -610,7 +716,9 @@ fn division_reading(
         return None;
     }
     let admin_word = matches!(
-        kind_word_after(s, m.end, lex),
+        kind_word_after(s, m.end, lex)
+            .filter(|k| !k.any_kind)
+            .map(|k| k.kind),
         Some(PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region)
     );
     let town_before = m.start >= 2 && s.tokens[m.start - 1].norm == "," && s.mentions.iter().any(|o| {
@@ -921,6 +1029,38 @@ fn locative_before(s: &Sentence, start: usize, known: &rustc_hash::FxHashMap<usi
     false
 }
 
+/// "Gwoza, Nigeria", "Gwoza, Borno state": the place's own country or province named right
+/// after a comma holds it, as in a dateline or a coder's description. A possessive after it
+/// ("Buhari, Nigeria's president") is something else.
+fn container_follows(s: &Sentence, m: &Mention, place: &Place) -> bool {
+    if s.tokens.get(m.end).is_none_or(|t| t.norm != ",") {
+        return false;
+    }
+    let Some(next) = s.mentions.iter().find(|o| o.start == m.end + 1) else {
+        return false;
+    };
+    if s.tokens.get(next.end).is_some_and(|t| t.norm == "'s") {
+        return false;
+    }
+    match &next.kind {
+        MentionKind::Country => next.country.is_some() && next.country == place.country,
+        _ => place
+            .admin1
+            .as_deref()
+            .is_some_and(|a1| fold_eq(a1, &fold_name(&next.name))),
+    }
+}
+
+/// "Jani Khel, Pakistan": a country named right after the comma, not as a possessive.
+fn country_follows(s: &Sentence, m: &Mention) -> bool {
+    s.tokens.get(m.end).is_some_and(|t| t.norm == ",")
+        && s.mentions.iter().any(|o| {
+            o.start == m.end + 1
+                && o.kind == MentionKind::Country
+                && s.tokens.get(o.end).is_none_or(|t| t.norm != "'s")
+        })
+}
+
 fn territory_follows(s: &Sentence, m: &Mention) -> bool {
     let next = s.tokens.get(m.end).map(|t| t.norm.as_str());
     let next = if next == Some("'s") {
@@ -932,13 +1072,13 @@ fn territory_follows(s: &Sentence, m: &Mention) -> bool {
 }
 
 /// A kind word right after the name, or after a coordinated name ("Kherson and Zaporizhzhia provinces").
-fn kind_word_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<PlaceKind> {
+fn kind_word_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<PlaceKindWord> {
     let mut i = end;
     loop {
         if let Some(k) = lex.place_kinds.match_at(&s.tokens, i)
             && k.value.position.after()
         {
-            return Some(k.value.kind);
+            return Some(*k.value);
         }
         if s.tokens
             .get(i)
@@ -952,6 +1092,17 @@ fn kind_word_after(s: &Sentence, end: usize, lex: &Lexicon) -> Option<PlaceKind>
             continue;
         }
         return None;
+    }
+}
+
+/// Kinds a kind word and a reading must share: 1 provinces and regions, 2 districts, 3
+/// settlements, then one class per other kind.
+fn class_of(k: PlaceKind) -> u8 {
+    match k {
+        PlaceKind::Admin1 | PlaceKind::Region => 1,
+        PlaceKind::Admin2 | PlaceKind::Admin3 => 2,
+        PlaceKind::City | PlaceKind::Village => 3,
+        other => other as u8 + 10,
     }
 }
 
@@ -1040,12 +1191,7 @@ fn pick(
             score += 40.0;
             why.push("country named beside it");
         }
-        let class = |k: PlaceKind| match k {
-            PlaceKind::Admin1 | PlaceKind::Region => 1,
-            PlaceKind::Admin2 | PlaceKind::Admin3 => 2,
-            PlaceKind::City | PlaceKind::Village => 3,
-            other => other as u8 + 10,
-        };
+        let class = class_of;
         if kind_word.is_some_and(|k| class(k) == class(info.kind)) {
             score += 25.0;
             why.push("kind word");
@@ -1152,13 +1298,18 @@ fn unknown_place(
             admin1: p.admin1.clone(),
             lat: p.lat,
             lon: p.lon,
-            precision: if p.kind == PlaceKind::City {
-                Precision::Near
-            } else {
-                Precision::Admin1
+            // As coarse as the parent, and no finer than the unknown place's own level.
+            precision: match (p.kind, kind) {
+                (_, PlaceKind::Admin1) => Precision::Admin1,
+                (PlaceKind::City | PlaceKind::Village | PlaceKind::Landmark, PlaceKind::Admin2) => {
+                    Precision::Admin2
+                }
+                (PlaceKind::City | PlaceKind::Village | PlaceKind::Landmark, _) => Precision::Near,
+                (PlaceKind::Admin2 | PlaceKind::Admin3, _) => Precision::Admin2,
+                _ => Precision::Admin1,
             },
             gazetteer_id: None,
-            basis: format!("not in gazetteer; inside {} named just before", p.name),
+            basis: format!("not in gazetteer; in or near {} named beside it", p.name),
             spans: Vec::new(),
         };
     }

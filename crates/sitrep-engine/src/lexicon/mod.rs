@@ -166,8 +166,38 @@ impl KindPosition {
 
 #[derive(Debug, Clone, Copy)]
 pub struct PlaceKindWord {
+    /// The kind a name the gazetteer lacks takes (`region` for a word of any kind).
     pub kind: PlaceKind,
     pub position: KindPosition,
+    /// "area", "outskirts": the word fits a place of any kind, so it confirms a name
+    /// without choosing among its readings.
+    pub any_kind: bool,
+}
+
+/// A word between a place and the known place that holds it or lies near it
+/// ("Malari village, 15 km from Maiduguri").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceLink {
+    /// "in", "near", "from": ties the two places.
+    Relation,
+    /// "km", "miles".
+    Unit,
+    /// "north", "south-east".
+    Direction,
+    /// "the", "about", ",".
+    Filler,
+}
+
+impl PlaceLink {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "relation" => Self::Relation,
+            "unit" => Self::Unit,
+            "direction" => Self::Direction,
+            "filler" => Self::Filler,
+            _ => return None,
+        })
+    }
 }
 
 /// A problem in a data file: which file, which line, what is wrong.
@@ -194,6 +224,8 @@ pub struct Lexicon {
     /// Armed groups and crowds named by a common noun ("gunmen", "protesters").
     pub groups: PhraseMatcher<ActorKind>,
     pub place_kinds: PhraseMatcher<PlaceKindWord>,
+    /// Words between a place and the known place that holds it (`place_links.tsv`).
+    pub place_links: PhraseMatcher<PlaceLink>,
     pub ceasefire: PhraseMatcher<CeasefireWord>,
     /// Closed word classes the event rules ask about (`event_words.tsv`).
     pub classes: PhraseMatcher<WordClass>,
@@ -240,6 +272,13 @@ impl Lexicon {
         lex.load_titles(data_file!("titles.tsv"));
         lex.load_organisations(data_file!("organisations.tsv"));
         lex.load_place_kinds(data_file!("place_kinds.tsv"));
+        lex.load_simple(
+            "place_links.tsv",
+            data_file!("place_links.tsv"),
+            "link",
+            PlaceLink::parse,
+            |l| &mut l.place_links,
+        );
         lex.load_ceasefire(data_file!("ceasefire.tsv"));
         lex.load_simple(
             "event_words.tsv",
@@ -509,7 +548,13 @@ impl Lexicon {
 
     fn load_place_kinds(&mut self, src: &'static str) {
         tsv::for_each_row(src, |row| {
-            let Some(kind) = parse_place_kind(row.get("kind")) else {
+            let any_kind = row.get("kind") == "any";
+            let kind = if any_kind {
+                Some(PlaceKind::Region)
+            } else {
+                parse_place_kind(row.get("kind"))
+            };
+            let Some(kind) = kind else {
                 return self.problem(
                     "place_kinds.tsv",
                     row.line,
@@ -526,8 +571,14 @@ impl Lexicon {
             };
             for form in row.list("forms") {
                 let words = self.form_words(form);
-                self.place_kinds
-                    .insert(words, PlaceKindWord { kind, position });
+                self.place_kinds.insert(
+                    words,
+                    PlaceKindWord {
+                        kind,
+                        position,
+                        any_kind,
+                    },
+                );
             }
         });
     }

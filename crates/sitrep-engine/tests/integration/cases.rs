@@ -8,7 +8,7 @@
 //!   `no-event [PLOVER]`            no event (of that type)
 //!   `figure KIND COUNT QUALIFIER [country=CC] [cumulative=true|false] [claimed_by=NAME] [population=P]`
 //!   `figures N`                    exactly N figures
-//!   `place NAME COUNTRY [admin1=NAME] [kind=KIND]`
+//!   `place NAME COUNTRY [admin1=NAME] [kind=KIND] [precision=PRECISION]`
 //!   `no-place NAME`
 //!   `actor NAME [country=CC] [role=ROLE] [kind=KIND]`
 //!   `title TEXT` / `date DATE` (some event has this date)
@@ -183,6 +183,7 @@ fn check(r: &Record, expect: &str) -> Option<String> {
                     && conds.iter().all(|(k, v)| match k.as_str() {
                         "admin1" => opt(&p.admin1) == *v,
                         "kind" => name(&p.kind) == *v,
+                        "precision" => name(&p.precision) == *v,
                         other => panic!("unknown place key {other}"),
                     })
             });
