@@ -159,6 +159,7 @@ impl Engine {
         let figures = figures::extract_figures(&a, lex, gaz, &places, &frames, &doc_countries);
         let actors = actors::extract_actors(&a, &places, gaz);
         roles::home_countries(&mut events, &actors);
+        roles::counted_victims(&mut events, &figures, text, lex);
         let claims = claims::extract_claims(&a, &frames, &events);
         let title = input.title.clone().or_else(|| summary::detect_title(&a));
         // sitrep's own headline and summary, written from the facts; a report that gives no

@@ -37,6 +37,10 @@ pub struct Account {
     pub actor1_country: Option<String>,
     pub actor2: Option<String>,
     pub actor2_country: Option<String>,
+    /// Actor 2 is the victims a figure counts ("35 people"), not a party the report names:
+    /// its country does not decide which incident the account joins.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub actor2_counted: bool,
     /// The happening's date: the event's own, or else the report's publication date
     /// (`date_from_published`).
     pub date: Option<String>,

@@ -196,6 +196,56 @@ fn owner_at(tokens: &[Token], i: usize, gaz: &Gazetteer) -> Option<(usize, Strin
     None
 }
 
+/// "US troops", "United States Army": a country's name right before a body's word, as its
+/// modifier, owns the body. Nothing may stand between them ("in Yemen as security forces").
+fn country_modifier(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    gaz: &Gazetteer,
+) -> Option<Mention> {
+    if !tokens[i].capitalised {
+        return None;
+    }
+    (1..=4).rev().find_map(|len| {
+        let end = i + len;
+        if end >= tokens.len() || !tokens[i..end].iter().all(|t| t.capitalised) {
+            return None;
+        }
+        let inst = lex.institutions.match_at(tokens, end)?;
+        if tokens
+            .get(inst.end)
+            .is_some_and(|t| TARGET_NOUNS.contains(&t.norm.as_str()))
+        {
+            return None;
+        }
+        let key: Vec<&str> = tokens[i..end].iter().map(|t| t.norm.as_str()).collect();
+        let country = gaz
+            .lookup_folded(&fold_name(&key.join(" ")))
+            .iter()
+            .find_map(|e| match e {
+                Entry::Country(c) => Some(gaz.countries[*c as usize].iso2.clone()),
+                _ => None,
+            })?;
+        Some(named(
+            text,
+            tokens,
+            i,
+            inst.end,
+            institution_kind(inst.value),
+            Some(country),
+        ))
+    })
+}
+
+fn institution_kind(inst: &crate::lexicon::Institution) -> MentionKind {
+    MentionKind::Institution {
+        kind: inst.kind,
+        canonical: inst.canonical.clone(),
+    }
+}
+
 /// "[owner] title [,] Name Name" and "title Name": a person with a role. With an owner and
 /// no name ("Kenya's foreign minister said"), the office holder is the person.
 fn person_with_title(
@@ -345,7 +395,9 @@ fn owned_institution(
     lex: &Lexicon,
     gaz: &Gazetteer,
 ) -> Option<Mention> {
-    let (owner_len, country) = owner_at(tokens, i, gaz)?;
+    let Some((owner_len, country)) = owner_at(tokens, i, gaz) else {
+        return country_modifier(text, tokens, i, lex, gaz);
+    };
     let at = i + owner_len;
     // Allow one or two modifiers between owner and institution ("Sudanese navy", "Sudanese paramilitary forces").
     for skip in 0..=2 {
@@ -370,10 +422,7 @@ fn owned_institution(
                 tokens,
                 i,
                 inst.end,
-                MentionKind::Institution {
-                    kind: inst.value.kind,
-                    canonical: inst.value.canonical.clone(),
-                },
+                institution_kind(inst.value),
                 Some(country),
             ));
         }

@@ -361,12 +361,18 @@ fn resolve_with(
                                     .any(|n| doc_countries.contains_key(n.as_str()))
                             })
                         });
+                    // A district of several words whose every reading lies in one country is
+                    // that district ("a US drone strike in North Waziristan").
+                    let sole_district = place.kind == PlaceKind::Admin2
+                        && m.end - m.start >= 2
+                        && unambiguous.as_deref() == place.country.as_deref();
                     let foreign = place
                         .country
                         .as_deref()
                         .is_some_and(|c| !doc_countries.contains_key(c))
                         && !doc_countries.is_empty()
-                        && !sole_town;
+                        && !sole_town
+                        && !sole_district;
                     // Part of a longer capitalised name: "Cal" in "Cal Miskaad mountains",
                     // "Sur" in "Comuneros del Sur".
                     let before = m.start.checked_sub(1).map(|p| &s.tokens[p]);

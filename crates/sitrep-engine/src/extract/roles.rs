@@ -4,7 +4,9 @@
 //! no demonym with the country they act in. Persons, states, international bodies and NGOs
 //! keep what the text says of them: a minister abroad is not of the country he visits.
 
-use sitrep_model::{Actor, ActorKind, Event};
+use sitrep_model::{Actor, ActorKind, Event, Figure, FigureKind};
+
+use crate::lexicon::Lexicon;
 
 /// Fills `actor1_country` and `actor2_country` from the event's place, where the actor is a
 /// generic party and all the event's located places lie in one country.
@@ -27,6 +29,66 @@ pub fn home_countries(events: &mut [Event], actors: &[Actor]) {
             }
         }
     }
+}
+
+/// An attack with no target named but victims counted in its sentence ("a suicide bomber
+/// kills at least 35 people in Baghdad") is aimed at them: actor 2 is the person noun the
+/// figure counts, of the figure's country. A figure that names no person ("13 were killed")
+/// names no target.
+pub fn counted_victims(events: &mut [Event], figures: &[Figure], text: &str, lex: &Lexicon) {
+    for e in events.iter_mut() {
+        if e.actor2.is_some() || e.plover != "ASSAULT" {
+            continue;
+        }
+        let victims = figures.iter().find_map(|f| {
+            let harmed = matches!(
+                f.kind,
+                FigureKind::Killed
+                    | FigureKind::Wounded
+                    | FigureKind::Casualties
+                    | FigureKind::Missing
+            );
+            if !harmed || f.evidence.sentence != e.evidence.sentence || f.cumulative {
+                return None;
+            }
+            let country = f.country.clone()?;
+            let noun = person_noun(f, text, lex).unwrap_or_else(|| {
+                match f.population {
+                    sitrep_model::Population::Civilian => "civilians",
+                    sitrep_model::Population::Military => "combatants",
+                    sitrep_model::Population::Unspecified => "people",
+                }
+                .to_string()
+            });
+            Some((noun, country))
+        });
+        if let Some((noun, country)) = victims
+            && e.actor1_country.as_deref() != Some(country.as_str())
+        {
+            e.actor2 = Some(noun);
+            e.actor2_country = Some(country);
+        }
+    }
+}
+
+/// The last person noun of a figure's words ("at least 35 people" → "people").
+fn person_noun(f: &Figure, text: &str, lex: &Lexicon) -> Option<String> {
+    let (start, end) = (f.evidence.span.start, f.evidence.span.end);
+    let words = text.get(start..end)?;
+    let tokens = lex.tokenize(words, sitrep_model::Span::new(0, words.len()));
+    let mut noun = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        match lex.figures.match_at(&tokens, i) {
+            Some(m) if m.value.kind.is_none() => {
+                noun = Some(words[tokens[i].span.start..tokens[m.end - 1].span.end].to_string());
+                i = m.end;
+            }
+            Some(m) => i = m.end,
+            None => i += 1,
+        }
+    }
+    noun
 }
 
 /// Whether a party takes the country of the place it acts in: forces, police, armed groups,

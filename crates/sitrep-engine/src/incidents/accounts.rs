@@ -137,11 +137,19 @@ pub fn accounts(record: &Record, copy_of: Option<&str>) -> Vec<Account> {
         {
             continue;
         }
+        // Actor 2 may be the victims a figure counts ("35 people"), not a party the report
+        // names.
+        let actor2_counted = e
+            .actor2
+            .as_ref()
+            .is_some_and(|n| !record.actors.iter().any(|a| &a.name == n));
         // An event its sentence does not place happens where the report does, unless its
         // target is said to be of another country.
         let place = event_place(record, e).or_else(|| {
             focus.clone().filter(|f| {
-                e.actor2_country.is_none() || e.actor2_country.as_ref() == f.country.as_ref()
+                actor2_counted
+                    || e.actor2_country.is_none()
+                    || e.actor2_country.as_ref() == f.country.as_ref()
             })
         });
         out.push(Account {
@@ -157,6 +165,7 @@ pub fn accounts(record: &Record, copy_of: Option<&str>) -> Vec<Account> {
             actor1_country: e.actor1_country.clone(),
             actor2: e.actor2.clone(),
             actor2_country: e.actor2_country.clone(),
+            actor2_counted,
             date: date.or(published).map(|d| d.to_string()),
             date_from_published: date.is_none(),
             place,
@@ -244,6 +253,7 @@ fn figure_only(
         actor1_country: None,
         actor2: None,
         actor2_country: None,
+        actor2_counted: false,
         date: doc
             .published
             .as_deref()

@@ -18,6 +18,7 @@ pub fn account(report: &str, date: &str) -> Account {
         actor1_country: None,
         actor2: None,
         actor2_country: None,
+        actor2_counted: false,
         date: Some(date.into()),
         date_from_published: false,
         place: None,

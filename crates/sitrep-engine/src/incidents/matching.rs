@@ -101,6 +101,12 @@ fn day_gap(p: &Profile, a: &Account) -> Option<i64> {
     }
 }
 
+/// The countries of the parties the account names: victims a figure counts are no party.
+fn named_countries(a: &Account) -> impl Iterator<Item = &String> {
+    let second = a.actor2_country.as_ref().filter(|_| !a.actor2_counted);
+    a.actor1_country.iter().chain(second)
+}
+
 /// How well the account fits the incident, or `None` when it cannot be the same happening.
 /// Higher is better.
 pub fn affinity(p: &Profile, a: &Account) -> Option<u32> {
@@ -113,10 +119,7 @@ pub fn affinity(p: &Profile, a: &Account) -> Option<u32> {
     {
         return None;
     }
-    let mine: Vec<&String> = [&a.actor1_country, &a.actor2_country]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mine: Vec<&String> = named_countries(a).collect();
     let actors_agree = mine.iter().any(|c| p.actor_countries.contains(c));
     if !mine.is_empty() && !p.actor_countries.is_empty() && !actors_agree {
         return None;
@@ -168,7 +171,7 @@ pub fn absorb(p: &mut Profile, a: &Account) {
             p.actor2_country = a.actor2_country.clone();
         }
     }
-    for c in [&a.actor1_country, &a.actor2_country].into_iter().flatten() {
+    for c in named_countries(a) {
         if !p.actor_countries.contains(c) {
             p.actor_countries.push(c.clone());
         }
@@ -275,6 +278,22 @@ mod tests {
         assert!(affinity(&p, &account("b", "2025-10-06", other, [Some("RU"), None])).is_none());
         assert!(affinity(&p, &account("c", "2025-10-12", town(), [Some("RU"), None])).is_none());
         assert!(affinity(&p, &account("d", "2025-10-06", town(), [Some("SD"), None])).is_none());
+    }
+
+    #[test]
+    fn counted_victims_are_no_party_to_match_on() {
+        let p = incident(&account("a", "2025-10-06", town(), [Some("RU"), None]));
+        // "Shelling kills 12 people in Kupiansk": the victims' country is no named side.
+        let mut victims = account("b", "2025-10-06", town(), [None, Some("UA")]);
+        victims.actor2_counted = true;
+        assert!(affinity(&p, &victims).is_some());
+        let mut q = incident(&victims);
+        absorb(&mut q, &victims);
+        assert!(q.actor_countries.is_empty());
+        // Named as a party, the same country would have to agree.
+        victims.actor2_counted = false;
+        let sudan = incident(&account("c", "2025-10-06", town(), [Some("SD"), None]));
+        assert!(affinity(&sudan, &victims).is_none());
     }
 
     #[test]
