@@ -158,7 +158,8 @@ impl Engine {
         );
         let figures = figures::extract_figures(&a, lex, gaz, &places, &frames, &doc_countries);
         let actors = actors::extract_actors(&a, &places, gaz);
-        roles::home_countries(&mut events, &actors);
+        roles::crowds(&mut events);
+        roles::home_countries(&mut events, &actors, lex);
         roles::counted_victims(&mut events, &figures, text, lex);
         let claims = claims::extract_claims(&a, &frames, &events);
         let title = input.title.clone().or_else(|| summary::detect_title(&a));

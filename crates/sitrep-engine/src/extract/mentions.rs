@@ -279,8 +279,9 @@ fn person_with_title(
     if tokens.get(n).is_some_and(|t| t.norm == ",") {
         n += 1;
     }
-    // "Sudan's army chief, General Abdel Rahman": a rank may stand before the name.
-    if let Some(rank) = lex.titles.match_at(tokens, n).filter(|_| n > title.end) {
+    // "Sudan's army chief, General Abdel Rahman", "military leader Senior General Than Aung
+    // Kyaw": a rank may stand before the name.
+    if let Some(rank) = lex.titles.match_at(tokens, n) {
         n = rank.end;
     }
     let name_start = n;

@@ -1000,6 +1000,8 @@ fn locative_before(s: &Sentence, start: usize, known: &rustc_hash::FxHashMap<usi
                 | "nearby"
                 | "war-torn"
                 | "rebel-held"
+                // "in the capital Dakar", "in the Syrian capital, Damascus".
+                | "capital"
         );
         // Coordinated places and countries: "in Azerbaijan and Armenia", "in Kherson and Zaporizhzhia".
         let place_before = s.mention_at(i).filter(|o| {
@@ -1012,6 +1014,15 @@ fn locative_before(s: &Sentence, start: usize, known: &rustc_hash::FxHashMap<usi
                         | MentionKind::Border { .. }
                 )
         });
+        // "the Syrian capital": a demonym before "capital" stands in the phrase too.
+        if s.tokens.get(i + 1).is_some_and(|t| t.norm == "capital")
+            && let Some(o) = s
+                .mention_at(i)
+                .filter(|o| o.end == i + 1 && o.kind == MentionKind::Demonym)
+        {
+            i = o.start;
+            continue;
+        }
         if let Some(o) = place_before {
             if let Some(&b) = known.get(&o.start) {
                 return b;

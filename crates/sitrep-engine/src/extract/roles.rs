@@ -8,9 +8,22 @@ use sitrep_model::{Actor, ActorKind, Event, Figure, FigureKind};
 
 use crate::lexicon::Lexicon;
 
+/// A protest or a riot is made by a crowd: one the text does not name is its protesters or
+/// rioters, as ACLED codes them ("violent rioting follows in Guatemala City"). Who the crowd
+/// is and where it stands is then the generic party's rule below.
+pub fn crowds(events: &mut [Event]) {
+    for e in events.iter_mut().filter(|e| e.actor1.is_none()) {
+        e.actor1 = match e.event_type.as_deref() {
+            Some("Protests") => Some("protesters".to_string()),
+            Some("Riots") => Some("rioters".to_string()),
+            _ => None,
+        };
+    }
+}
+
 /// Fills `actor1_country` and `actor2_country` from the event's place, where the actor is a
 /// generic party and all the event's located places lie in one country.
-pub fn home_countries(events: &mut [Event], actors: &[Actor]) {
+pub fn home_countries(events: &mut [Event], actors: &[Actor], lex: &Lexicon) {
     for e in events.iter_mut() {
         let mut countries = e.locations.iter().filter_map(|l| l.country.as_deref());
         let Some(first) = countries.next() else {
@@ -24,7 +37,11 @@ pub fn home_countries(events: &mut [Event], actors: &[Actor]) {
             (&e.actor1, &mut e.actor1_country),
             (&e.actor2, &mut e.actor2_country),
         ] {
-            if country.is_none() && name.as_deref().is_some_and(|n| acts_locally(n, actors)) {
+            if country.is_none()
+                && name
+                    .as_deref()
+                    .is_some_and(|n| acts_locally(n, actors, lex))
+            {
                 *country = Some(here.clone());
             }
         }
@@ -93,8 +110,8 @@ fn person_noun(f: &Figure, text: &str, lex: &Lexicon) -> Option<String> {
 
 /// Whether a party takes the country of the place it acts in: forces, police, armed groups,
 /// crowds and civilians, and, when the record has no entry for the name, a name in lower
-/// case ("gunmen", "security forces").
-fn acts_locally(name: &str, actors: &[Actor]) -> bool {
+/// case ("gunmen", "security forces") or ending in a group's word ("Protesters").
+fn acts_locally(name: &str, actors: &[Actor], lex: &Lexicon) -> bool {
     match actors.iter().find(|a| a.name == name) {
         Some(a) => matches!(
             a.kind,
@@ -105,9 +122,16 @@ fn acts_locally(name: &str, actors: &[Actor]) -> bool {
                 | ActorKind::Government
                 | ActorKind::Other
         ),
-        None => name
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase())),
+        None => {
+            let tokens = lex.tokenize(name, sitrep_model::Span::new(0, name.len()));
+            name.split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
+                || (0..tokens.len()).any(|k| {
+                    lex.groups
+                        .match_at(&tokens, k)
+                        .is_some_and(|m| m.end == tokens.len())
+                })
+        }
     }
 }
 
@@ -159,7 +183,7 @@ mod tests {
             event("Erna Solberg", None, &["CN"]),
             event("militants", None, &["PK", "AF"]),
         ];
-        home_countries(&mut evs, &actors);
+        home_countries(&mut evs, &actors, &Lexicon::builtin());
         assert_eq!(evs[0].actor1_country.as_deref(), Some("BH"));
         assert_eq!(evs[0].actor2_country.as_deref(), Some("BH"));
         // A person abroad keeps no country the text did not give; two countries say nothing.
