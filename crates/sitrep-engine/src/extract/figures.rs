@@ -14,7 +14,7 @@ use super::frames::FrameUse;
 use super::mentions::MentionKind;
 use super::places::{Places, Role};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{Cue, Lexicon, NumberSense};
+use crate::lexicon::{Cue, Lexicon, NumberSense, WordClass};
 use crate::text::TokenKind;
 
 /// Nouns that make a number a measure, not a head count.
@@ -289,8 +289,10 @@ pub fn extract_figures(
                 .iter()
                 .find(|f| f.scope.0 <= n.start && n.start < f.scope.1);
             let claimant = frame.and_then(|f| f.source.clone());
-            // Whose dead: "12 Ukrainian soldiers"; else where: a place the sentence names;
-            // else the side reporting its own losses; else where the report takes place.
+            // Where the harm happened (ANNOTATION.md): a place the sentence names; else whose
+            // dead, "12 Ukrainian soldiers"; else the side reporting its own losses (not the
+            // rebels it killed); else where the report takes place; else the one country the
+            // sentence names ("Italian police arrest 15 people").
             // A sentence that places its figures in several countries leaves an unplaced
             // one to all of them ("… 30 in Kharkiv and displaced more than 400,000").
             if let Some(c) = &country
@@ -304,16 +306,18 @@ pub fn extract_figures(
                 && people_of.is_none()
                 && sentence_countries.len() > 1;
             if country.is_none() && !both_sides && !spread {
-                country = victim_nationality(s, n.end)
+                country = sentence_place_country(s, places, n.start)
+                    .or_else(|| victim_nationality(s, n.end))
                     .or(people_of)
-                    .or_else(|| sentence_place_country(s, places, n.start))
                     .or_else(|| {
                         claimant
                             .as_ref()
-                            .filter(|c| c.party)
+                            // A side reports its own losses; the rebels it killed are not its own.
+                            .filter(|c| c.party && !counts_rebels(s, noun, lex))
                             .and_then(|c| c.country.clone())
                     })
-                    .or_else(|| main_country.clone());
+                    .or_else(|| main_country.clone())
+                    .or_else(|| sole_sentence_country(s));
             }
             // The count, its person noun and, after them, its kind word.
             let noun_end = noun
@@ -502,9 +506,30 @@ fn victim_nationality(s: &Sentence, from: usize) -> Option<String> {
         .find(|m| {
             m.start >= from
                 && m.start < from + 2
-                && matches!(m.kind, MentionKind::Demonym | MentionKind::ArmedMeans)
+                && matches!(
+                    m.kind,
+                    MentionKind::Demonym
+                        | MentionKind::ArmedMeans
+                        | MentionKind::Country
+                        | MentionKind::Institution { .. }
+                        | MentionKind::Group { .. }
+                )
         })
         .and_then(|m| m.country.clone())
+}
+
+/// Whether the counted person noun names a non-state armed group ("70 suspected insurgents").
+fn counts_rebels(s: &Sentence, noun: Option<usize>, lex: &Lexicon) -> bool {
+    noun.and_then(|p| lex.groups.match_at(&s.tokens, p))
+        .is_some_and(|g| *g.value == sitrep_model::ActorKind::Rebel)
+}
+
+/// The one country a sentence's words name (countries, demonyms, owned bodies), when they
+/// name one only: "Italian police arrest 15 people".
+fn sole_sentence_country(s: &Sentence) -> Option<String> {
+    let mut countries = s.mentions.iter().filter_map(|m| m.country.as_deref());
+    let first = countries.next()?;
+    countries.all(|c| c == first).then(|| first.to_string())
 }
 
 /// The country of the place the sentence names, the nearest to the number first.
@@ -898,6 +923,21 @@ fn person_noun(s: &Sentence, start: usize, lex: &Lexicon, gaz: &Gazetteer) -> Op
             return Some(k);
         }
         let t = &s.tokens[k];
+        // "an Israeli was killed", "a 16-year-old Palestinian died": a singular demonym with
+        // nothing after it in its noun phrase names the person.
+        if t.capitalised
+            && gaz.demonym(&t.norm).is_some()
+            && s.tokens.get(k + 1).is_none_or(|n| {
+                matches!(n.norm.as_str(), "," | "and" | "-")
+                    || lex.is(&s.tokens, k + 1, WordClass::Be)
+                    || lex
+                        .figures
+                        .match_at(&s.tokens, k + 1)
+                        .is_some_and(|f| f.value.kind.is_some())
+            })
+        {
+            return Some(k);
+        }
         // "nine of its soldiers": a partitive right after the number.
         if k == start
             && t.norm == "of"
