@@ -416,11 +416,17 @@ pub fn place_key(engine: &Engine, name: &str) -> String {
     if kept.len() > 1 && is_kind(kept[kept.len() - 1]) {
         kept = &kept[..kept.len() - 1];
     }
-    // "northern Mali" is scored as Mali: the direction narrows, it does not rename.
-    const DIRECTIONS: &[&str] = &[
-        "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-    ];
-    if kept.len() > 1 && DIRECTIONS.contains(&kept[0].to_lowercase().as_str()) {
+    // "northern Mali", "southeastern Turkey" are scored as Mali and Turkey: the direction
+    // narrows, it does not rename (the compass words of place_links.tsv).
+    let is_direction = |w: &str| {
+        let w = w.to_lowercase();
+        let toks = lex.tokenize(&w, sitrep_model::Span::new(0, w.len()));
+        w == "central"
+            || lex.place_links.match_at(&toks, 0).is_some_and(|m| {
+                *m.value == sitrep_engine::lexicon::PlaceLink::Direction && m.end == toks.len()
+            })
+    };
+    if kept.len() > 1 && is_direction(kept[0]) {
         kept = &kept[1..];
     }
     fold_name(&kept.join(" "))
@@ -527,4 +533,21 @@ pub(super) fn describe_event(e: &Event, rec: &Record) -> String {
         locs.join(", "),
         clause
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_scored_without_its_kind_word_or_direction() {
+        let engine = Engine::builtin();
+        let key = |n: &str| place_key(&engine, n);
+        assert_eq!(key("southeastern Turkey"), key("Turkey"));
+        assert_eq!(key("north-east Nigeria"), key("Nigeria"));
+        assert_eq!(key("northern Mali"), key("Mali"));
+        assert_eq!(key("Gwoza area"), key("Gwoza"));
+        assert_eq!(key("Kharkiv province"), key("Kharkiv"));
+        assert_ne!(key("Kherson"), key("Kharkiv"));
+    }
 }
