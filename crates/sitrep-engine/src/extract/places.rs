@@ -188,9 +188,11 @@ fn resolve_with(
             };
             let resolved = match &m.kind {
                 // "northern Mali", "eastern Congo": a part of a country, no finer than the country.
-                MentionKind::Country if direction_before(s, m).is_some() => {
+                MentionKind::Country if direction_before(s, m, lex).is_some() => {
                     let c = gaz.country(m.country.as_deref().unwrap_or(""));
-                    let dir = direction_before(s, m).unwrap_or_default();
+                    let dir = direction_before(s, m, lex)
+                        .and_then(|d| a.text.get(d.start..d.end))
+                        .unwrap_or_default();
                     c.map(|c| {
                         let mut p = country_place(c, "a part of the country named by direction");
                         p.name = format!("{dir} {}", m.name);
@@ -773,32 +775,15 @@ fn dominant_country(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
 }
 
 /// "northern", "north-west", "eastern" right before the mention.
-fn direction_before(s: &Sentence, m: &Mention) -> Option<String> {
-    const DIRECTIONS: &[&str] = &[
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "north-eastern",
-        "north-western",
-        "south-eastern",
-        "south-western",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    ];
-    let w = s.tokens.get(m.start.checked_sub(1)?)?.norm.as_str();
-    DIRECTIONS.contains(&w).then(|| w.to_string())
+fn direction_before(s: &Sentence, m: &Mention, lex: &Lexicon) -> Option<Span> {
+    let at = m.start.checked_sub(1)?;
+    let w = &s.tokens[at];
+    (w.norm == "central"
+        || lex
+            .place_links
+            .match_at(&s.tokens, at)
+            .is_some_and(|l| *l.value == crate::lexicon::PlaceLink::Direction && l.end == m.start))
+    .then_some(w.span)
 }
 
 /// Verbs of movement after which a bare name is a destination or origin ("fled Eritrea").
