@@ -547,7 +547,7 @@ fn named_place(
         }
         longest += 1;
     }
-    // "Padang Panyang village": a run of capitalised words before a settlement's or a
+    // "Padang Suriyah village": a run of capitalised words before a settlement's or a
     // division's kind word is one name; a town named by its first word is not meant.
     let mut run = i;
     while run < tokens.len()
@@ -673,7 +673,7 @@ fn named_place(
             country: None,
         });
     }
-    // "in Zamalka, Syria", a dateline "MAMOZAI, Pakistan (AP) -": a name the gazetteer lacks
+    // "in Zamalka, Syria", a dateline "KWARANGU, Nigeria (AP) -": a name the gazetteer lacks
     // where something happens, held by the country or province named after its comma.
     if end > i
         && !(end == i + 1 && tokens[i].norm.len() < 3)

@@ -426,7 +426,7 @@ fn resolve_with(
                         }
                         continue;
                     }
-                    // "Columbio municipality", "Kulachi tehsil": a settlement's or a division's
+                    // "X municipality", "X tehsil": a settlement's or a division's
                     // kind word confirms a town as well as a district of that name.
                     let settled_word = matches!(
                         kind_word,
@@ -489,7 +489,7 @@ fn resolve_with(
     out
 }
 
-/// "Dang village, Hong LGA": a place the gazetteer lacks may be read before the known place
+/// "Dang village, Gwoza LGA": a place the gazetteer lacks may be read before the known place
 /// after it that holds it; once the sentence is read, it takes that place as its parent.
 fn adopt_holders_after(
     s: &Sentence,
@@ -1053,7 +1053,7 @@ fn container_follows(s: &Sentence, m: &Mention, place: &Place) -> bool {
     }
 }
 
-/// "Jani Khel, Pakistan": a country named right after the comma, not as a possessive.
+/// "Gwoza, Nigeria": a country named right after the comma, not as a possessive.
 fn country_follows(s: &Sentence, m: &Mention) -> bool {
     s.tokens.get(m.end).is_some_and(|t| t.norm == ",")
         && s.mentions.iter().any(|o| {

@@ -175,7 +175,7 @@ pub struct PlaceKindWord {
 }
 
 /// A word between a place and the known place that holds it or lies near it
-/// ("Malari village, 15 km from Maiduguri").
+/// ("Kwarangu village, 20 km from Maiduguri").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlaceLink {
     /// "in", "near", "from": ties the two places.
