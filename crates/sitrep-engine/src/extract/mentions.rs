@@ -549,15 +549,7 @@ fn named_place(
     }
     // "Padang Suriyah village": a run of capitalised words before a settlement's or a
     // division's kind word is one name; a town named by its first word is not meant.
-    let mut run = i;
-    while run < tokens.len()
-        && run - i < 5
-        && tokens[run].capitalised
-        && tokens[run].is_word()
-        && lex.place_kinds.match_at(tokens, run).is_none()
-    {
-        run += 1;
-    }
+    let run = capitalised_run(tokens, i, |k| lex.place_kinds.match_at(tokens, k).is_none());
     let named_run = lex.place_kinds.match_at(tokens, run).is_some_and(|k| {
         k.value.position.after()
             && !k.value.any_kind
@@ -628,15 +620,7 @@ fn named_place(
     }
     // A kind word confirms a name even when it holds common words ("Let Yet Kone village",
     // "South Hebron Hills"): extend over capitalised words when one follows.
-    let mut wide = i;
-    while wide < tokens.len()
-        && wide - i < 5
-        && tokens[wide].capitalised
-        && tokens[wide].is_word()
-        && !demonym(wide)
-    {
-        wide += 1;
-    }
+    let wide = capitalised_run(tokens, i, |k| !demonym(k));
     if wide > end
         && (i..wide).any(|k| name_word(&tokens[k], lex))
         && lex
@@ -698,6 +682,20 @@ fn named_place(
     None
 }
 
+/// The end of the run of up to five capitalised words from `start` that `more` lets on.
+fn capitalised_run(tokens: &[Token], start: usize, more: impl Fn(usize) -> bool) -> usize {
+    let mut end = start;
+    while end < tokens.len()
+        && end - start < 5
+        && tokens[end].capitalised
+        && tokens[end].is_word()
+        && more(end)
+    {
+        end += 1;
+    }
+    end
+}
+
 /// ", Syria" or ", Borno state" right after token `end`: a country or a first- or
 /// second-level division (with its kind word) that can hold a place named before the comma,
 /// and not a possessive ("Nigeria's president"). Returns the token after it.
@@ -712,11 +710,7 @@ fn container_after(
         return None;
     }
     let start = end + 1;
-    let mut run = start;
-    while run < tokens.len() && run - start < 5 && tokens[run].capitalised && tokens[run].is_word()
-    {
-        run += 1;
-    }
+    let run = capitalised_run(tokens, start, |_| true);
     (start + 1..=run).rev().find_map(|stop| {
         let holds = gaz
             .lookup(surface(text, tokens, start, stop))

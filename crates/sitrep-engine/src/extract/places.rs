@@ -777,13 +777,7 @@ fn dominant_country(entries: &[Entry], gaz: &Gazetteer) -> Option<String> {
 /// "northern", "north-west", "eastern" right before the mention.
 fn direction_before(s: &Sentence, m: &Mention, lex: &Lexicon) -> Option<Span> {
     let at = m.start.checked_sub(1)?;
-    let w = &s.tokens[at];
-    (w.norm == "central"
-        || lex
-            .place_links
-            .match_at(&s.tokens, at)
-            .is_some_and(|l| *l.value == crate::lexicon::PlaceLink::Direction && l.end == m.start))
-    .then_some(w.span)
+    lex.is_direction(&s.tokens, at).then_some(s.tokens[at].span)
 }
 
 /// Verbs of movement after which a bare name is a destination or origin ("fled Eritrea").
@@ -1035,15 +1029,9 @@ fn locative_before(s: &Sentence, start: usize, known: &rustc_hash::FxHashMap<usi
 /// after a comma holds it, as in a dateline or a coder's description. A possessive after it
 /// ("Buhari, Nigeria's president") is something else.
 fn container_follows(s: &Sentence, m: &Mention, place: &Place) -> bool {
-    if s.tokens.get(m.end).is_none_or(|t| t.norm != ",") {
-        return false;
-    }
-    let Some(next) = s.mentions.iter().find(|o| o.start == m.end + 1) else {
+    let Some(next) = after_comma(s, m).filter(|o| !possessive(s, o)) else {
         return false;
     };
-    if s.tokens.get(next.end).is_some_and(|t| t.norm == "'s") {
-        return false;
-    }
     match &next.kind {
         MentionKind::Country => next.country.is_some() && next.country == place.country,
         _ => place
@@ -1055,12 +1043,20 @@ fn container_follows(s: &Sentence, m: &Mention, place: &Place) -> bool {
 
 /// "Gwoza, Nigeria": a country named right after the comma, not as a possessive.
 fn country_follows(s: &Sentence, m: &Mention) -> bool {
-    s.tokens.get(m.end).is_some_and(|t| t.norm == ",")
-        && s.mentions.iter().any(|o| {
-            o.start == m.end + 1
-                && o.kind == MentionKind::Country
-                && s.tokens.get(o.end).is_none_or(|t| t.norm != "'s")
-        })
+    after_comma(s, m).is_some_and(|o| o.kind == MentionKind::Country && !possessive(s, o))
+}
+
+/// The mention right after a comma that follows `m`: "Gwoza, Nigeria", "Atlanta, Georgia".
+fn after_comma<'s>(s: &'s Sentence, m: &Mention) -> Option<&'s Mention> {
+    if s.tokens.get(m.end)?.norm != "," {
+        return None;
+    }
+    s.mentions.iter().find(|o| o.start == m.end + 1)
+}
+
+/// Whether a possessive follows the mention: "Nigeria's president".
+fn possessive(s: &Sentence, m: &Mention) -> bool {
+    s.tokens.get(m.end).is_some_and(|t| t.norm == "'s")
 }
 
 fn territory_follows(s: &Sentence, m: &Mention) -> bool {
@@ -1120,20 +1116,12 @@ fn pick(
     known: &[Place],
 ) -> (Place, u64) {
     // ", Country" right after the name names its country.
-    let stated_country = (s.tokens.get(m.end).is_some_and(|t| t.norm == ","))
-        .then(|| {
-            s.mentions
-                .iter()
-                .find(|o| o.start == m.end + 1 && o.kind == MentionKind::Country)
-        })
-        .flatten()
+    let stated_country = after_comma(s, m)
+        .filter(|o| o.kind == MentionKind::Country)
         .and_then(|o| o.country.clone());
     let mut best: Option<(f64, Entry, Vec<&str>)> = None;
     let folded_name = fold_name(&m.name);
-    let next_name = (s.tokens.get(m.end).is_some_and(|t| t.norm == ","))
-        .then(|| s.mentions.iter().find(|o| o.start == m.end + 1))
-        .flatten()
-        .map(|n| fold_name(&n.name));
+    let next_name = after_comma(s, m).map(|n| fold_name(&n.name));
     let prev_entries = (m.start >= 2 && s.tokens[m.start - 1].norm == ",")
         .then(|| s.mentions.iter().find(|o| o.end == m.start - 1))
         .flatten()

@@ -50,8 +50,9 @@ pub fn home_countries(events: &mut [Event], actors: &[Actor], lex: &Lexicon) {
 
 /// An attack with no target named but victims counted in its sentence ("a suicide bomber
 /// kills at least 35 people in Baghdad") is aimed at them: actor 2 is the person noun the
-/// figure counts, of the figure's country. A figure that names no person ("13 were killed")
-/// names no target.
+/// figure counts, of the figure's country; a figure that names no person ("13 were killed")
+/// gives its population's word ("civilians", "combatants", "people"). Not when the victims
+/// are of the attacker's own country.
 pub fn counted_victims(events: &mut [Event], figures: &[Figure], text: &str, lex: &Lexicon) {
     for e in events.iter_mut() {
         if e.actor2.is_some() || e.plover != "ASSAULT" {

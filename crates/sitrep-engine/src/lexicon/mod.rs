@@ -298,6 +298,16 @@ impl Lexicon {
         lex
     }
 
+    /// Whether the token at `at` is a compass word ("northern", "south-east", "NW", from
+    /// `place_links.tsv`) or "central": a word that narrows a place without renaming it.
+    pub fn is_direction(&self, tokens: &[Token], at: usize) -> bool {
+        tokens.get(at).is_some_and(|t| t.norm == "central")
+            || self
+                .place_links
+                .match_at(tokens, at)
+                .is_some_and(|l| *l.value == PlaceLink::Direction && l.end == at + 1)
+    }
+
     pub fn abbreviation(&self, lower_with_dot: &str) -> AbbreviationKind {
         self.abbreviations
             .get(lower_with_dot)

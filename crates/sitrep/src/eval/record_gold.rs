@@ -421,10 +421,7 @@ pub fn place_key(engine: &Engine, name: &str) -> String {
     let is_direction = |w: &str| {
         let w = w.to_lowercase();
         let toks = lex.tokenize(&w, sitrep_model::Span::new(0, w.len()));
-        w == "central"
-            || lex.place_links.match_at(&toks, 0).is_some_and(|m| {
-                *m.value == sitrep_engine::lexicon::PlaceLink::Direction && m.end == toks.len()
-            })
+        toks.len() == 1 && lex.is_direction(&toks, 0)
     };
     if kept.len() > 1 && is_direction(kept[0]) {
         kept = &kept[1..];
